@@ -1,0 +1,56 @@
+package dev.infra.catalog;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One installable part of the platform, as the catalog describes it after profile and
+ * {@code infra.yaml} overlays were applied.
+ *
+ * @param provides API kinds ({@code group/Kind}) whose CRDs this component installs
+ * @param uses     API kinds this component's resources create; it then needs their provider
+ * @param readyIn  typical time to become ready, used for the critical path estimate
+ * @param timeout  how long {@code infra up} waits for readiness before diagnosing
+ */
+public record Component(
+        String name,
+        String description,
+        Boolean enabled,
+        Source source,
+        String release,
+        String namespace,
+        List<String> needs,
+        List<String> provides,
+        List<String> uses,
+        Map<String, Object> values,
+        List<String> valuesFiles,
+        List<SecretSpec> secrets,
+        List<PortForward> portForwards,
+        List<ReadinessCheck> readiness,
+        Duration readyIn,
+        Duration timeout,
+        String notes) {
+
+    public Component {
+        needs = listOrEmpty(needs);
+        provides = listOrEmpty(provides);
+        uses = listOrEmpty(uses);
+        values = values == null ? Map.of() : values;
+        valuesFiles = listOrEmpty(valuesFiles);
+        secrets = listOrEmpty(secrets);
+        portForwards = listOrEmpty(portForwards);
+        readiness = listOrEmpty(readiness);
+        if (readyIn == null) readyIn = Duration.ofSeconds(60);
+        if (timeout == null) timeout = Duration.ofMinutes(10);
+        if (release == null) release = name;
+    }
+
+    public boolean isEnabled() {
+        return enabled == null || enabled;
+    }
+
+    private static <T> List<T> listOrEmpty(List<T> list) {
+        return list == null ? List.of() : List.copyOf(list);
+    }
+}

@@ -1,0 +1,138 @@
+package dev.infra.catalog;
+
+import dev.infra.errors.ConfigException;
+import dev.infra.errors.Suggestions;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonPointer;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * One YAML file of the catalog, a profile or a user's {@code infra.yaml}, kept with the line of
+ * every field so that any error can name the file, the line and the field.
+ */
+public final class YamlDocument {
+    static final YAMLMapper MAPPER = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .addModule(new SimpleModule().addDeserializer(Duration.class, new ShortDuration()))
+            .build();
+
+    private final String origin;
+    private final String text;
+    private final JsonNode tree;
+    private final Map<JsonPointer, Integer> lines;
+
+    private YamlDocument(String origin, String text, JsonNode tree, Map<JsonPointer, Integer> lines) {
+        this.origin = origin;
+        this.text = text;
+        this.tree = tree;
+        this.lines = lines;
+    }
+
+    /** Parses {@code text}; {@code origin} names it in errors (a path, or {@code catalog.yaml}). */
+    public static YamlDocument parse(String origin, String text) {
+        Map<JsonPointer, Integer> lines = new HashMap<>();
+        try (JsonParser parser = MAPPER.createParser(text)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                lines.putIfAbsent(parser.streamReadContext().pathAsPointer(),
+                        parser.currentTokenLocation().getLineNr());
+            }
+            JsonNode tree = MAPPER.readTree(text);
+            if (tree == null || tree.isMissingNode() || tree.isNull()) tree = MAPPER.createObjectNode();
+            if (!tree.isObject()) throw new ConfigException(origin + ":1: expected a mapping of fields");
+            return new YamlDocument(origin, text, tree, lines);
+        } catch (JacksonException e) {
+            throw new ConfigException(origin + ":" + line(e) + ": malformed YAML: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public String origin() {
+        return origin;
+    }
+
+    public JsonNode tree() {
+        return tree;
+    }
+
+    /** Binds the whole file to {@code type}; unknown fields and wrong types name their line. */
+    public <T> T bind(Class<T> type) {
+        try {
+            return MAPPER.readValue(text, type);
+        } catch (UnrecognizedPropertyException e) {
+            var known = e.getKnownPropertyIds().stream().map(Object::toString).toList();
+            throw new ConfigException(origin + ":" + line(e) + ": " + path(e) + ": "
+                    + Suggestions.unknown("field", e.getPropertyName(), known), e);
+        } catch (JacksonException e) {
+            throw new ConfigException(origin + ":" + line(e) + ": " + path(e) + ": "
+                    + firstLine(e.getOriginalMessage()), e);
+        }
+    }
+
+    /** An error about the value at {@code pointer} (e.g. {@code /enable/2}), with its line. */
+    public ConfigException error(String pointer, String message) {
+        JsonPointer at = JsonPointer.compile(pointer);
+        Integer line = null;
+        for (JsonPointer p = at; p != null && line == null; p = p.head()) line = lines.get(p);
+        String field = pointer.isEmpty() ? "" : " " + pointer.substring(1).replace('/', '.') + ":";
+        return new ConfigException(origin + ":" + (line == null ? 1 : line) + ":" + field + " " + message);
+    }
+
+    private static int line(JacksonException e) {
+        return e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
+    }
+
+    private static String path(JacksonException e) {
+        var path = new StringBuilder();
+        for (var ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                if (!path.isEmpty()) path.append('.');
+                path.append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "(top level)" : path.toString();
+    }
+
+    private static String firstLine(String message) {
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    /** Durations as people write them in YAML: {@code 90s}, {@code 10m}, {@code 1h30m}. */
+    static final class ShortDuration extends ValueDeserializer<Duration> {
+        private static final Pattern PART = Pattern.compile("(\\d+)(h|m|s)");
+
+        @Override
+        public Duration deserialize(JsonParser parser, DeserializationContext context) {
+            String text = parser.getValueAsString();
+            if (text == null || !text.matches("(\\d+[hms])+")) {
+                return (Duration) context.handleWeirdStringValue(Duration.class, text,
+                        "expected a duration such as 90s, 10m or 1h30m");
+            }
+            Duration total = Duration.ZERO;
+            Matcher m = PART.matcher(text);
+            while (m.find()) {
+                long n = Long.parseLong(m.group(1));
+                total = total.plus(switch (m.group(2)) {
+                    case "h" -> Duration.ofHours(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    default -> Duration.ofSeconds(n);
+                });
+            }
+            return total;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.infra.cli;
+
+import dev.infra.output.Colors;
+import dev.infra.output.Printer;
+import picocli.AutoComplete;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "infra",
+        description = "Provision a whole Kubernetes platform in one command, then operate it.",
+        mixinStandardHelpOptions = true,
+        versionProvider = InfraCommand.Version.class,
+        subcommands = {
+                PlanCommand.class,
+                ComponentsCommand.class,
+                ProfilesCommand.class,
+                VersionCommand.class,
+                AutoComplete.GenerateCompletion.class,
+        },
+        footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage or configuration error, 3 cluster unreachable, 4 timeout."})
+public final class InfraCommand implements Runnable {
+    @Mixin
+    final GlobalOptions global = new GlobalOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    /** Where subcommands print their results, in the format and colours the user asked for. */
+    Printer printer() {
+        return new Printer(spec.commandLine().getOut(), global.output(), new Colors(global.color()));
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The version written into the jar's manifest by the build. */
+    static final class Version implements IVersionProvider {
+        static String number() {
+            String version = InfraCommand.class.getPackage().getImplementationVersion();
+            return version == null ? "dev" : version;
+        }
+
+        @Override
+        public String[] getVersion() {
+            return new String[]{"infra " + number()};
+        }
+    }
+}

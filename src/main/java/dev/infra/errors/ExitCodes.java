@@ -1,0 +1,20 @@
+package dev.infra.errors;
+
+import picocli.CommandLine;
+
+/** The one place that maps failures to exit codes; README.md documents the same table. */
+public final class ExitCodes {
+    public static final int OK = 0;
+    public static final int FAILURE = 1;
+    public static final int USAGE = 2;
+    public static final int CLUSTER_UNREACHABLE = 3;
+    public static final int TIMEOUT = 4;
+
+    private ExitCodes() {
+    }
+
+    public static int of(Throwable failure) {
+        if (failure instanceof ConfigException || failure instanceof CommandLine.ParameterException) return USAGE;
+        return FAILURE;
+    }
+}

@@ -1,0 +1,6 @@
+package dev.infra.output;
+
+/** Output formats, named as users type them after {@code -o}. */
+public enum Format {
+    table, json, yaml
+}
