@@ -54,7 +54,8 @@ public final class YamlDocument {
             if (!tree.isObject()) throw new ConfigException(origin + ":1: expected a mapping of fields");
             return new YamlDocument(origin, text, tree, lines);
         } catch (JacksonException e) {
-            throw new ConfigException(origin + ":" + line(e) + ": malformed YAML: " + e.getOriginalMessage(), e);
+            throw new ConfigException(origin + ":" + line(e) + ": malformed YAML: "
+                    + String.join("; ", e.getOriginalMessage().strip().lines().map(String::strip).toList()), e);
         }
     }
 
@@ -72,11 +73,9 @@ public final class YamlDocument {
             return MAPPER.readValue(text, type);
         } catch (UnrecognizedPropertyException e) {
             var known = e.getKnownPropertyIds().stream().map(Object::toString).toList();
-            throw new ConfigException(origin + ":" + line(e) + ": " + path(e) + ": "
-                    + Suggestions.unknown("field", e.getPropertyName(), known), e);
+            throw error(pointer(e), Suggestions.unknown("field", e.getPropertyName(), known));
         } catch (JacksonException e) {
-            throw new ConfigException(origin + ":" + line(e) + ": " + path(e) + ": "
-                    + firstLine(e.getOriginalMessage()), e);
+            throw error(pointer(e), firstLine(e.getOriginalMessage()));
         }
     }
 
@@ -93,17 +92,13 @@ public final class YamlDocument {
         return e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
     }
 
-    private static String path(JacksonException e) {
-        var path = new StringBuilder();
+    /** Where a binding error is, as a JSON pointer (records bind from a buffer without lines). */
+    private static String pointer(JacksonException e) {
+        var pointer = new StringBuilder();
         for (var ref : e.getPath()) {
-            if (ref.getPropertyName() != null) {
-                if (!path.isEmpty()) path.append('.');
-                path.append(ref.getPropertyName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
+            pointer.append('/').append(ref.getPropertyName() != null ? ref.getPropertyName() : ref.getIndex());
         }
-        return path.isEmpty() ? "(top level)" : path.toString();
+        return pointer.toString();
     }
 
     private static String firstLine(String message) {

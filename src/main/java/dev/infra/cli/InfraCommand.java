@@ -2,7 +2,6 @@ package dev.infra.cli;
 
 import dev.infra.output.Colors;
 import dev.infra.output.Printer;
-import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Mixin;
@@ -18,7 +17,7 @@ import picocli.CommandLine.Spec;
                 ComponentsCommand.class,
                 ProfilesCommand.class,
                 VersionCommand.class,
-                AutoComplete.GenerateCompletion.class,
+                CompletionCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage or configuration error, 3 cluster unreachable, 4 timeout."})
 public final class InfraCommand implements Runnable {
