@@ -2,19 +2,22 @@ package dev.infra.catalog;
 
 /**
  * Where a component's resources come from: exactly one of a helm repository, an OCI reference,
- * a chart of this project ({@code charts/...}) or a directory of plain manifests.
+ * a chart of this project ({@code charts/...}), a directory of plain manifests, or manifests an
+ * upstream publishes at pinned URLs (Keycloak's operator has no chart).
  *
- * @param why one line on why this chart and version were chosen (upstream moves, dies, renames)
+ * @param chart for {@code urls}: the name of the upstream bundle, shown in plans
+ * @param why   one line on why this chart and version were chosen (upstream moves, dies, renames)
  */
 public record Source(String repo, String oci, String chart, String version, String path,
-                     String manifests, String why) {
+                     String manifests, java.util.List<String> urls, String why) {
 
-    public enum Kind { HELM_REPO, OCI, LOCAL_CHART, MANIFESTS }
+    public enum Kind { HELM_REPO, OCI, LOCAL_CHART, MANIFESTS, URLS }
 
     public Kind kind() {
         if (repo != null) return Kind.HELM_REPO;
         if (oci != null) return Kind.OCI;
         if (path != null) return Kind.LOCAL_CHART;
+        if (urls != null) return Kind.URLS;
         return Kind.MANIFESTS;
     }
 
@@ -24,7 +27,7 @@ public record Source(String repo, String oci, String chart, String version, Stri
             case HELM_REPO -> chart;
             case OCI -> oci.substring(oci.lastIndexOf('/') + 1);
             case LOCAL_CHART -> path.substring(path.lastIndexOf('/') + 1);
-            case MANIFESTS -> null;
+            case MANIFESTS, URLS -> null;
         };
     }
 
@@ -34,6 +37,7 @@ public record Source(String repo, String oci, String chart, String version, Stri
             case HELM_REPO, OCI -> chartName() + "@" + version;
             case LOCAL_CHART -> path;
             case MANIFESTS -> manifests + "/";
+            case URLS -> chart + "@" + version;
         };
     }
 
@@ -41,13 +45,13 @@ public record Source(String repo, String oci, String chart, String version, Stri
     java.util.List<String> problems() {
         var problems = new java.util.ArrayList<String>();
         int kinds = (repo != null ? 1 : 0) + (oci != null ? 1 : 0) + (path != null ? 1 : 0)
-                + (manifests != null ? 1 : 0);
+                + (manifests != null ? 1 : 0) + (urls != null ? 1 : 0);
         if (kinds != 1) {
-            problems.add("source must have exactly one of repo, oci, path, manifests");
+            problems.add("source must have exactly one of repo, oci, path, manifests, urls");
             return problems;
         }
-        if (repo != null && chart == null) problems.add("source.repo needs source.chart");
-        if ((repo != null || oci != null) && version == null) {
+        if ((repo != null || urls != null) && chart == null) problems.add("source needs a chart name");
+        if ((repo != null || oci != null || urls != null) && version == null) {
             problems.add("source needs a pinned version (upstream charts change under a floating one)");
         }
         if (oci != null && !oci.startsWith("oci://")) problems.add("source.oci must start with oci://");

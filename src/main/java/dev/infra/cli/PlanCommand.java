@@ -76,12 +76,12 @@ final class PlanCommand implements Callable<Integer> {
         static StepDocument of(Step step) {
             var c = step.component();
             return new StepDocument(step.wave(), c.name(), c.namespace(),
-                    c.source().kind() == Source.Kind.MANIFESTS ? null : c.release(),
+                    c.source().chartName() == null ? null : c.release(),
                     SourceDocument.of(c.source()), step.needs(), step.implicitNeeds());
         }
     }
 
-    /** {@code type} is helm-repo, oci, local-chart or manifests; absent fields are null. */
+    /** {@code type} is helm-repo, oci, local-chart, manifests or urls; absent fields are null. */
     record SourceDocument(String type, String repo, String chart, String version, String ref) {
         static SourceDocument of(Source s) {
             return switch (s.kind()) {
@@ -89,6 +89,7 @@ final class PlanCommand implements Callable<Integer> {
                 case OCI -> new SourceDocument("oci", null, s.chartName(), s.version(), s.oci());
                 case LOCAL_CHART -> new SourceDocument("local-chart", null, s.chartName(), null, s.path());
                 case MANIFESTS -> new SourceDocument("manifests", null, null, null, s.manifests());
+                case URLS -> new SourceDocument("urls", null, s.chart(), s.version(), String.join(" ", s.urls()));
             };
         }
     }

@@ -139,7 +139,7 @@ class CatalogTest {
     @Test
     void sourceMustBeExactlyOneKind() {
         assertTrue(error(() -> resolve("components:\n  web:\n    source: {path: charts/web}\n"))
-                .contains("source must have exactly one of repo, oci, path, manifests"));
+                .contains("source must have exactly one of repo, oci, path, manifests, urls"));
     }
 
     @Test
