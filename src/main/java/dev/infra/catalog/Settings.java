@@ -10,17 +10,19 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Replaces {@code ${name}} in component values with the profile's settings (ingress class,
- * storage class, domain). {@code ${secret:NAME/KEY}} is left for install time, when the
- * secret's value is read from the cluster and never printed.
+ * Replaces {@code ${name}} in component values and manifests with the profile's settings
+ * (ingress class, storage class, domain). Settings are lowerCamelCase; {@code ${UPPER_CASE}}
+ * is left alone, because Keycloak's realm imports use that form for their own placeholders.
+ * {@code ${secret:NAME/KEY}} is left for install time, when the secret's value is read from the
+ * cluster and never printed.
  */
-final class Settings {
-    private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z][A-Za-z0-9_.-]*)}");
+public final class Settings {
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\{([a-z][A-Za-z0-9]*)}");
 
     private final Map<String, String> values;
     private final BiFunction<String, String, RuntimeException> error;
 
-    Settings(Map<String, String> values, BiFunction<String, String, RuntimeException> error) {
+    public Settings(Map<String, String> values, BiFunction<String, String, RuntimeException> error) {
         this.values = values;
         this.error = error;
     }
@@ -45,13 +47,14 @@ final class Settings {
         }
     }
 
-    private String replace(String text, String path) {
+    /** {@code text} with every {@code ${setting}} replaced; {@code where} names it in errors. */
+    public String replace(String text, String where) {
         Matcher m = REFERENCE.matcher(text);
         var out = new StringBuilder();
         while (m.find()) {
             String value = values.get(m.group(1));
             if (value == null) {
-                throw error.apply(path, "unknown setting '${" + m.group(1) + "}' (settings: "
+                throw error.apply(where, "unknown setting '${" + m.group(1) + "}' (settings: "
                         + String.join(", ", new TreeSet<>(values.keySet())) + ")");
             }
             m.appendReplacement(out, Matcher.quoteReplacement(value));

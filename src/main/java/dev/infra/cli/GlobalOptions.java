@@ -1,5 +1,6 @@
 package dev.infra.cli;
 
+import dev.infra.kube.KubeTarget;
 import dev.infra.output.Format;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -36,6 +37,14 @@ public final class GlobalOptions {
     }
 
     public boolean color() {
-        return !noColor && System.getenv("NO_COLOR") == null && System.console() != null;
+        return !noColor && System.getenv("NO_COLOR") == null && terminal();
+    }
+
+    public boolean terminal() {
+        return System.console() != null;
+    }
+
+    public KubeTarget kubeTarget() {
+        return new KubeTarget(kubeconfig, context);
     }
 }

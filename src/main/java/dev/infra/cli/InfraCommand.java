@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
         versionProvider = InfraCommand.Version.class,
         subcommands = {
                 PlanCommand.class,
+                UpCommand.class,
                 ComponentsCommand.class,
                 ProfilesCommand.class,
                 VersionCommand.class,

@@ -2,16 +2,13 @@ package dev.infra.cli;
 
 import dev.infra.catalog.Source;
 import dev.infra.plan.InstallPlan;
-import dev.infra.plan.PlanRequest;
 import dev.infra.plan.Planner;
 import dev.infra.plan.Step;
 import dev.infra.output.Table;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "plan", description = {
@@ -24,18 +21,12 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     CatalogOptions catalog;
 
-    @Option(names = "--only", split = ",", paramLabel = "COMPONENT",
-            description = "Only these components and what they need.")
-    List<String> only = List.of();
-
-    @Option(names = "--skip", split = ",", paramLabel = "COMPONENT",
-            description = "Leave these out (warns when a kept component needs one).")
-    List<String> skip = List.of();
+    @Mixin
+    SelectionOptions selection;
 
     @Override
     public Integer call() {
-        var request = new PlanRequest(catalog.platform(), new LinkedHashSet<>(only), new LinkedHashSet<>(skip));
-        InstallPlan plan = new Planner().plan(request);
+        InstallPlan plan = new Planner().plan(selection.request(catalog.platform()));
         var printer = infra.printer();
         plan.warnings().forEach(w -> infra.spec.commandLine().getErr().println(printer.colors().yellow("warning: ") + w));
         printer.print(PlanDocument.of(plan), table(plan), footer(plan));

@@ -9,12 +9,17 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     public static final int CLUSTER_UNREACHABLE = 3;
     public static final int TIMEOUT = 4;
+    public static final int PREREQUISITE_MISSING = 5;
+    public static final int INTERRUPTED = 130;
 
     private ExitCodes() {
     }
 
     public static int of(Throwable failure) {
         if (failure instanceof ConfigException || failure instanceof CommandLine.ParameterException) return USAGE;
+        if (failure instanceof ClusterUnreachableException) return CLUSTER_UNREACHABLE;
+        if (failure instanceof ReadinessTimeoutException) return TIMEOUT;
+        if (failure instanceof PrerequisiteMissingException) return PREREQUISITE_MISSING;
         return FAILURE;
     }
 }

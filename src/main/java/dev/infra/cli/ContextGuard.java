@@ -1,0 +1,18 @@
+package dev.infra.cli;
+
+import dev.infra.catalog.Platform;
+import dev.infra.errors.ConfigException;
+import dev.infra.kube.KubeSession;
+import dev.infra.kube.KubeTarget;
+
+/** Refuses to apply a profile to a kube context it is not meant for, unless the user named it. */
+final class ContextGuard {
+    private ContextGuard() {
+    }
+
+    static void check(Platform platform, KubeSession session, KubeTarget target) {
+        if (target.contextGivenExplicitly() || platform.allowsContext(session.context())) return;
+        throw new ConfigException("profile '" + platform.profile() + "' is for contexts " + String.join(", ", platform.contexts())
+                + ", but the current context is '" + session.context() + "'; pass --context " + session.context() + " if you mean it");
+    }
+}

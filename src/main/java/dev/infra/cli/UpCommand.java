@@ -1,0 +1,78 @@
+package dev.infra.cli;
+
+import dev.infra.errors.ConfigException;
+import dev.infra.errors.ExitCodes;
+import dev.infra.helm.Helm;
+import dev.infra.kube.Kube;
+import dev.infra.output.ConsoleProgress;
+import dev.infra.output.Format;
+import dev.infra.output.JsonProgress;
+import dev.infra.plan.Planner;
+import dev.infra.run.InfraHome;
+import dev.infra.run.InstallRequest;
+import dev.infra.run.Installer;
+import dev.infra.run.Progress;
+import dev.infra.run.Retry;
+import dev.infra.run.SecretMask;
+import dev.infra.run.StepOutcome;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import sun.misc.Signal;
+
+@Command(name = "up", description = {
+        "Install or update the platform: every enabled component in dependency order, independent ones",
+        "in parallel, each waited for until it is really ready. Unchanged, healthy components are skipped."})
+final class UpCommand implements Callable<Integer> {
+    @ParentCommand
+    InfraCommand infra;
+
+    @Mixin
+    CatalogOptions catalog;
+
+    @Mixin
+    SelectionOptions selection;
+
+    @Option(names = "--chart-source", paramLabel = "DIR",
+            description = "Take upstream charts (<chart>-<version>.tgz) and manifests from DIR instead of the internet.")
+    Path chartSource;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "6", description = "Steps at once (default: ${DEFAULT-VALUE}).")
+    int parallel;
+
+    @Option(names = "--force", description = "Reinstall components even when their inputs did not change.")
+    boolean force;
+
+    @Override
+    public Integer call() {
+        var platform = catalog.platform();
+        var plan = new Planner().plan(selection.request(platform));
+        if (parallel < 1) throw new ConfigException("--parallel must be at least 1");
+        if (chartSource != null && !Files.isDirectory(chartSource)) throw new ConfigException("--chart-source " + chartSource + " is not a directory");
+        var err = infra.spec.commandLine().getErr();
+        plan.warnings().forEach(w -> err.println("warning: " + w));
+
+        var mask = new SecretMask();
+        var target = infra.global.kubeTarget();
+        var helm = new Helm(Tools.helm(), target, mask, infra.global.verbose() ? err::println : line -> { });
+        helm.version();
+        try (var session = Kube.connect(target)) {
+            ContextGuard.check(platform, session, target);
+            var request = new InstallRequest(platform, plan, InfraHome.path(), chartSource, parallel, force);
+            Progress progress = infra.global.output() == Format.json ? new JsonProgress(infra.spec.commandLine().getOut())
+                    : new ConsoleProgress(infra.spec.commandLine().getOut(), infra.printer().colors(), infra.global.terminal(), infra.global.verbose());
+            var installer = new Installer(request, session.client(), helm, progress, mask, Retry.standard());
+            // Ctrl-C: start nothing new, let running steps end, print the summary
+            Signal.handle(new Signal("INT"), signal -> installer.interrupt());
+            var outcomes = installer.run();
+            if (installer.interrupted()) return ExitCodes.INTERRUPTED;
+            return outcomes.stream().filter(o -> o.result() == StepOutcome.Result.FAILED).findFirst()
+                    .map(o -> ExitCodes.of(o.failure()))
+                    .orElse(outcomes.stream().allMatch(o -> o.result().ok()) ? ExitCodes.OK : ExitCodes.FAILURE);
+        }
+    }
+}

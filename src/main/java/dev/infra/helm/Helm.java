@@ -1,0 +1,89 @@
+package dev.infra.helm;
+
+import dev.infra.errors.PrerequisiteMissingException;
+import dev.infra.kube.KubeTarget;
+import dev.infra.run.SecretMask;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.commons.exec.CommandLine;
+import org.apache.commons.exec.DefaultExecutor;
+import org.apache.commons.exec.ExecuteWatchdog;
+import org.apache.commons.exec.PumpStreamHandler;
+
+/**
+ * The helm program, run as a separate process. Values reach it only through files, so secret
+ * values never appear in process arguments; output is masked before anyone sees it.
+ */
+public final class Helm {
+    private static final Duration TIMEOUT = Duration.ofMinutes(10);
+
+    private final String binary;
+    private final KubeTarget target;
+    private final SecretMask mask;
+    private final Consumer<String> trace;
+
+    /** {@code binary} is "helm" (found on PATH) or a path; {@code trace} shows commands with -v. */
+    public Helm(String binary, KubeTarget target, SecretMask mask, Consumer<String> trace) {
+        this.binary = binary;
+        this.target = target;
+        this.mask = mask;
+        this.trace = trace;
+    }
+
+    public void upgradeInstall(String release, String namespace, ChartRef chart, Path valuesFile) {
+        var args = new ArrayList<>(List.of("upgrade", "--install", release));
+        args.addAll(chart.args());
+        args.addAll(List.of("--namespace", namespace, "--values", valuesFile.toString()));
+        // readiness is infra's job (with a diagnosis), not helm's --wait
+        run(args);
+    }
+
+    public void uninstall(String release, String namespace) {
+        run(List.of("uninstall", release, "--namespace", namespace, "--ignore-not-found"));
+    }
+
+    public void rollback(String release, String namespace, int revision) {
+        run(List.of("rollback", release, String.valueOf(revision), "--namespace", namespace));
+    }
+
+    /** The rendered manifest of the release's current revision. */
+    public String manifest(String release, String namespace) {
+        return run(List.of("get", "manifest", release, "--namespace", namespace));
+    }
+
+    public String version() {
+        return run(List.of("version", "--short")).strip();
+    }
+
+    private String run(List<String> args) {
+        var command = new CommandLine(binary);
+        args.forEach(a -> command.addArgument(a, false));
+        if (target.kubeconfig() != null) command.addArgument("--kubeconfig").addArgument(target.kubeconfig().toString(), false);
+        if (target.context() != null) command.addArgument("--kube-context").addArgument(target.context(), false);
+        String shown = mask.apply(String.join(" ", command.toStrings()));
+        trace.accept("$ " + shown);
+
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        var executor = DefaultExecutor.builder().get();
+        executor.setStreamHandler(new PumpStreamHandler(out, err));
+        executor.setWatchdog(ExecuteWatchdog.builder().setTimeout(TIMEOUT).get());
+        executor.setExitValues(null);
+        int code;
+        try {
+            code = executor.execute(command);
+        } catch (IOException e) {
+            throw new PrerequisiteMissingException("cannot run helm ('" + binary + "'): install helm 3 "
+                    + "(https://helm.sh/docs/intro/install/) or set INFRA_HELM to its path", e);
+        }
+        String stderr = mask.apply(err.toString(StandardCharsets.UTF_8));
+        if (code != 0) throw new HelmException(shown, code, stderr);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}

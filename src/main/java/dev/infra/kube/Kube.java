@@ -1,0 +1,58 @@
+package dev.infra.kube;
+
+import dev.infra.errors.ClusterUnreachableException;
+import dev.infra.errors.ConfigException;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+
+/** Opens a fabric8 client on the user's cluster and makes sure the API server answers. */
+public final class Kube {
+    private Kube() {
+    }
+
+    /** A client for {@code target}; fails fast (exit 3) when the API server does not answer. */
+    public static KubeSession connect(KubeTarget target) {
+        Config config = config(target);
+        // fail within seconds on a dead cluster instead of fabric8's long default retries
+        config.setConnectionTimeout(3_000);
+        config.setRequestTimeout(8_000);
+        config.setRequestRetryBackoffLimit(1);
+        KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+        String context = config.getCurrentContext() == null ? "(none)" : config.getCurrentContext().getName();
+        try {
+            client.getKubernetesVersion();
+        } catch (RuntimeException e) {
+            client.close();
+            throw new ClusterUnreachableException("cannot reach the API server " + config.getMasterUrl()
+                    + " of context '" + context + "': " + rootMessage(e), e);
+        }
+        return new KubeSession(client, context, target);
+    }
+
+    private static Config config(KubeTarget target) {
+        try {
+            if (target.kubeconfig() != null) {
+                if (!Files.isReadable(target.kubeconfig())) {
+                    throw new ConfigException("cannot read kubeconfig " + target.kubeconfig());
+                }
+                return Config.fromKubeconfig(target.context(), Files.readString(target.kubeconfig()),
+                        target.kubeconfig().toString());
+            }
+            return Config.autoConfigure(target.context());
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ConfigException c) throw c;
+            throw new ConfigException("unusable kubeconfig" + (target.context() == null ? "" : " or context '"
+                    + target.context() + "'") + ": " + rootMessage(e), e);
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.infra.run;
+
+import dev.infra.helm.HelmException;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Runs an action again, with exponential backoff, when it failed for a reason that goes away by
+ * itself (a reset connection, a TLS handshake timeout, a 5xx from the API server); anything
+ * else fails at once.
+ */
+public final class Retry {
+    private static final Pattern TRANSIENT_TEXT = Pattern.compile(
+            "connection reset by peer|TLS handshake timeout|i/o timeout|unexpected EOF|connection refused"
+                    + "|the server is currently unable to handle the request|etcdserver: request timed out"
+                    + "|Internal error occurred|too many requests|\\b50[234]\\b|context deadline exceeded",
+            Pattern.CASE_INSENSITIVE);
+
+    private final int attempts;
+    private final Duration firstDelay;
+
+    public Retry(int attempts, Duration firstDelay) {
+        this.attempts = attempts;
+        this.firstDelay = firstDelay;
+    }
+
+    public static Retry standard() {
+        return new Retry(5, Duration.ofSeconds(1));
+    }
+
+    /** {@code action}'s result; {@code note} hears about each retry. */
+    public <T> T run(String what, Supplier<T> action, Consumer<String> note) {
+        Duration delay = firstDelay;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return action.get();
+            } catch (RuntimeException e) {
+                if (attempt >= attempts || !isTransient(e)) throw e;
+                note.accept(what + " failed (" + reason(e) + "); retry " + attempt + " of " + (attempts - 1)
+                        + " in " + delay.toSeconds() + "s");
+                sleep(delay);
+                delay = delay.multipliedBy(2);
+            }
+        }
+    }
+
+    public void run(String what, Runnable action, Consumer<String> note) {
+        run(what, () -> {
+            action.run();
+            return null;
+        }, note);
+    }
+
+    static boolean isTransient(Throwable e) {
+        if (e instanceof HelmException helm) return TRANSIENT_TEXT.matcher(helm.output()).find();
+        if (e instanceof KubernetesClientException kube) {
+            int code = kube.getCode();
+            if (code >= 500 || code == 429) return true;
+            if (code == 0) return causeIsIo(kube);
+        }
+        return false;
+    }
+
+    private static boolean causeIsIo(Throwable e) {
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof IOException) return true;
+        }
+        return false;
+    }
+
+    private static String reason(Throwable e) {
+        String message = e instanceof HelmException helm ? helm.output().strip() : String.valueOf(e.getMessage());
+        var lines = message.lines().toList();
+        return lines.isEmpty() ? e.getClass().getSimpleName() : lines.get(lines.size() - 1);
+    }
+
+    private static void sleep(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.infra.run;
+
+import dev.infra.catalog.Component;
+import dev.infra.catalog.ReadinessCheck;
+import dev.infra.catalog.SecretSpec;
+import dev.infra.helm.ChartRef;
+import dev.infra.helm.Helm;
+import dev.infra.readiness.CheckStatus;
+import dev.infra.readiness.ReadinessWaiter;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Installs one component: its namespace and generated secrets, then helm or the manifests,
+ * then waits until it is ready. Skips all of it when the inputs are unchanged and the component
+ * is healthy.
+ */
+final class StepRunner {
+    private static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "DaemonSet");
+
+    private final InstallRequest request;
+    private final KubernetesClient client;
+    private final Helm helm;
+    private final Progress progress;
+    private final SecretMask mask;
+    private final Retry retry;
+    private final Namespaces namespaces;
+    private final GeneratedSecrets secrets;
+    private final Manifests manifests;
+    private final InstallState state;
+    private final ReadinessWaiter waiter;
+
+    StepRunner(InstallRequest request, KubernetesClient client, Helm helm, Progress progress, SecretMask mask, Retry retry) {
+        this.request = request;
+        this.client = client;
+        this.helm = helm;
+        this.progress = progress;
+        this.mask = mask;
+        this.retry = retry;
+        this.namespaces = new Namespaces(client);
+        this.secrets = new GeneratedSecrets(client, mask);
+        this.manifests = new Manifests(client, request.home(), request.chartSource());
+        this.state = new InstallState(client);
+        this.waiter = new ReadinessWaiter(client);
+    }
+
+    StepOutcome run(Component c) {
+        Instant start = Instant.now();
+        try {
+            namespaces.ensure(c.namespace());
+            for (SecretSpec secret : c.secrets()) {
+                if (secret.generated()) secrets.ensure(secret, c.namespace(), namespaces);
+            }
+            boolean isChart = c.source().chartName() != null;
+            String text = isChart ? null : manifests.text(c, request.platform().settings());
+            String digest = Digest.of(c, text, request.home());
+            if (!request.force() && unchanged(c, digest, isChart)) {
+                return new StepOutcome(c.name(), StepOutcome.Result.UNCHANGED, took(start), "unchanged and ready", null);
+            }
+            progress.started(c.name(), "installing");
+            if (isChart) {
+                installChart(c);
+            } else {
+                for (HasMetadata object : manifests.objects(c, text)) {
+                    retry.run("apply " + object.getKind() + " " + object.getMetadata().getName(),
+                            () -> manifests.apply(object), note(c));
+                }
+            }
+            waiter.await(c.name(), checks(c, isChart), c.namespace(), c.timeout());
+            state.record(c.name(), c.namespace(), digest, request.platform().profile());
+            return new StepOutcome(c.name(), StepOutcome.Result.INSTALLED, took(start), "ready", null);
+        } catch (RuntimeException e) {
+            return StepOutcome.failed(c.name(), took(start), e, mask);
+        }
+    }
+
+    private boolean unchanged(Component c, String digest, boolean isChart) {
+        var recorded = state.recorded(c.name(), c.namespace());
+        if (recorded.isEmpty() || !digest.equals(recorded.get().digest())) return false;
+        if (isChart) {
+            var revisions = state.revisions(c.release(), c.namespace());
+            if (revisions.isEmpty() || !revisions.get(0).status().equals("deployed")) return false;
+        }
+        return waiter.now(checks(c, isChart), c.namespace()).stream().allMatch(CheckStatus::ready);
+    }
+
+    private void installChart(Component c) {
+        repairInterruptedRelease(c);
+        var chart = ChartRef.of(c.source(), request.home(), request.chartSource());
+        try (var values = ValuesFile.write(c.values(), c.namespace(), client, mask)) {
+            retry.run("helm upgrade --install " + c.release(),
+                    () -> helm.upgradeInstall(c.release(), c.namespace(), chart, values.path()), note(c));
+        }
+    }
+
+    /** A run killed during helm leaves the release pending, and helm then refuses every upgrade. */
+    private void repairInterruptedRelease(Component c) {
+        var revisions = state.revisions(c.release(), c.namespace());
+        if (revisions.isEmpty() || !revisions.get(0).pending()) return;
+        var good = revisions.stream().filter(InstallState.Revision::good).findFirst();
+        progress.note(c.name(), "release " + c.release() + " was left " + revisions.get(0).status()
+                + " by an interrupted run; " + (good.isPresent() ? "rolling back to revision " + good.get().number() : "removing it"));
+        if (good.isPresent()) {
+            helm.rollback(c.release(), c.namespace(), good.get().number());
+        } else {
+            helm.uninstall(c.release(), c.namespace());
+        }
+    }
+
+    /** The catalog's checks; for a chart without any, its workloads as helm rendered them. */
+    private List<ReadinessCheck> checks(Component c, boolean isChart) {
+        if (!c.readiness().isEmpty() || !isChart) return c.readiness();
+        String manifest = helm.manifest(c.release(), c.namespace());
+        return client.load(new ByteArrayInputStream(manifest.getBytes(StandardCharsets.UTF_8))).items().stream()
+                .filter(o -> WORKLOADS.contains(o.getKind()))
+                .map(o -> new ReadinessCheck(o.getKind(), o.getMetadata().getName(), null, o.getMetadata().getNamespace(), null))
+                .toList();
+    }
+
+    private java.util.function.Consumer<String> note(Component c) {
+        return message -> progress.note(c.name(), message);
+    }
+
+    private static Duration took(Instant start) {
+        return Duration.between(start, Instant.now());
+    }
+}

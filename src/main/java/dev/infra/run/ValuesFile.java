@@ -1,0 +1,81 @@
+package dev.infra.run;
+
+import dev.infra.errors.ConfigException;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * A component's helm values in a file only its owner can read (mode 0600), deleted on close,
+ * with {@code ${secret:NAME/KEY}} read from the cluster: secret values never reach helm's
+ * command line or infra's output.
+ */
+final class ValuesFile implements AutoCloseable {
+    private static final YAMLMapper YAML = YAMLMapper.builder().build();
+    private static final Pattern SECRET = Pattern.compile("\\$\\{secret:([^/}]+)/([^}]+)}");
+
+    private final Path path;
+
+    private ValuesFile(Path path) {
+        this.path = path;
+    }
+
+    static ValuesFile write(Map<String, Object> values, String namespace, KubernetesClient client, SecretMask mask) {
+        String yaml = YAML.writeValueAsString(resolveSecrets(values, namespace, client, mask));
+        try {
+            Path file = Files.createTempFile("infra-values-", ".yaml",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, yaml);
+            return new ValuesFile(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a values file", e);
+        }
+    }
+
+    Path path() {
+        return path;
+    }
+
+    /** A copy of {@code value} (maps, lists, strings) with secret references replaced. */
+    private static Object resolveSecrets(Object value, String namespace, KubernetesClient client, SecretMask mask) {
+        if (value instanceof Map<?, ?> map) {
+            var copy = new java.util.LinkedHashMap<Object, Object>();
+            map.forEach((k, v) -> copy.put(k, resolveSecrets(v, namespace, client, mask)));
+            return copy;
+        }
+        if (value instanceof java.util.List<?> list) {
+            return list.stream().map(v -> resolveSecrets(v, namespace, client, mask)).toList();
+        }
+        if (!(value instanceof String text)) return value;
+        Matcher m = SECRET.matcher(text);
+        var out = new StringBuilder();
+        while (m.find()) {
+            Secret secret = client.secrets().inNamespace(namespace).withName(m.group(1)).get();
+            String encoded = secret == null || secret.getData() == null ? null : secret.getData().get(m.group(2));
+            if (encoded == null) {
+                throw new ConfigException("values refer to secret " + namespace + "/" + m.group(1) + " key " + m.group(2) + ", which does not exist");
+            }
+            String secretValue = GeneratedSecrets.decode(encoded);
+            mask.add(secretValue);
+            m.appendReplacement(out, Matcher.quoteReplacement(secretValue));
+        }
+        return m.appendTail(out).toString();
+    }
+
+    @Override
+    public void close() {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
