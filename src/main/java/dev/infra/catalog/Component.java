@@ -12,6 +12,8 @@ import java.util.Map;
  * @param uses     API kinds this component's resources create; it then needs their provider
  * @param readyIn  typical time to become ready, used for the critical path estimate
  * @param timeout  how long {@code infra up} waits for readiness before diagnosing
+ * @param data     true when removing the component removes data (a database resource):
+ *                 {@code infra down} then keeps it unless asked to delete data
  */
 public record Component(
         String name,
@@ -30,6 +32,7 @@ public record Component(
         List<ReadinessCheck> readiness,
         Duration readyIn,
         Duration timeout,
+        Boolean data,
         String notes) {
 
     public Component {
@@ -44,6 +47,10 @@ public record Component(
         if (readyIn == null) readyIn = Duration.ofSeconds(60);
         if (timeout == null) timeout = Duration.ofMinutes(10);
         if (release == null) release = name;
+    }
+
+    public boolean holdsData() {
+        return Boolean.TRUE.equals(data);
     }
 
     public boolean isEnabled() {

@@ -5,8 +5,6 @@ import dev.infra.errors.Suggestions;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonPointer;
@@ -106,28 +104,16 @@ public final class YamlDocument {
         return newline < 0 ? message : message.substring(0, newline);
     }
 
-    /** Durations as people write them in YAML: {@code 90s}, {@code 10m}, {@code 1h30m}. */
+    /** Durations in YAML as people write them; see {@link Durations}. */
     static final class ShortDuration extends ValueDeserializer<Duration> {
-        private static final Pattern PART = Pattern.compile("(\\d+)(h|m|s)");
-
         @Override
         public Duration deserialize(JsonParser parser, DeserializationContext context) {
             String text = parser.getValueAsString();
-            if (text == null || !text.matches("(\\d+[hms])+")) {
+            if (!Durations.valid(text)) {
                 return (Duration) context.handleWeirdStringValue(Duration.class, text,
                         "expected a duration such as 90s, 10m or 1h30m");
             }
-            Duration total = Duration.ZERO;
-            Matcher m = PART.matcher(text);
-            while (m.find()) {
-                long n = Long.parseLong(m.group(1));
-                total = total.plus(switch (m.group(2)) {
-                    case "h" -> Duration.ofHours(n);
-                    case "m" -> Duration.ofMinutes(n);
-                    default -> Duration.ofSeconds(n);
-                });
-            }
-            return total;
+            return Durations.parse(text);
         }
     }
 }

@@ -1,6 +1,12 @@
 package dev.infra.cli;
 
+import dev.infra.helm.Helm;
 import dev.infra.output.Colors;
+import dev.infra.output.ConsoleProgress;
+import dev.infra.output.Format;
+import dev.infra.output.JsonProgress;
+import dev.infra.run.Progress;
+import dev.infra.run.SecretMask;
 import dev.infra.output.Printer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -15,6 +21,9 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 PlanCommand.class,
                 UpCommand.class,
+                DownCommand.class,
+                StatusCommand.class,
+                DoctorCommand.class,
                 ComponentsCommand.class,
                 ProfilesCommand.class,
                 VersionCommand.class,
@@ -27,6 +36,19 @@ public final class InfraCommand implements Runnable {
 
     @Spec
     CommandSpec spec;
+
+    /** helm, run against the user's kube target; with -v its commands go to stderr. */
+    Helm helm(SecretMask mask) {
+        var err = spec.commandLine().getErr();
+        return new Helm(Tools.helm(), global.kubeTarget(), mask, global.verbose() ? err::println : line -> { });
+    }
+
+    /** How a run shows its steps: JSON events with -o json, else lines (a spinner on a terminal). */
+    Progress progress() {
+        var out = spec.commandLine().getOut();
+        return global.output() == Format.json ? new JsonProgress(out)
+                : new ConsoleProgress(out, printer().colors(), global.terminal(), global.verbose());
+    }
 
     /** Where subcommands print their results, in the format and colours the user asked for. */
     Printer printer() {

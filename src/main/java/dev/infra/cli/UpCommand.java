@@ -2,16 +2,11 @@ package dev.infra.cli;
 
 import dev.infra.errors.ConfigException;
 import dev.infra.errors.ExitCodes;
-import dev.infra.helm.Helm;
 import dev.infra.kube.Kube;
-import dev.infra.output.ConsoleProgress;
-import dev.infra.output.Format;
-import dev.infra.output.JsonProgress;
 import dev.infra.plan.Planner;
 import dev.infra.run.InfraHome;
 import dev.infra.run.InstallRequest;
 import dev.infra.run.Installer;
-import dev.infra.run.Progress;
 import dev.infra.run.Retry;
 import dev.infra.run.SecretMask;
 import dev.infra.run.StepOutcome;
@@ -58,14 +53,12 @@ final class UpCommand implements Callable<Integer> {
 
         var mask = new SecretMask();
         var target = infra.global.kubeTarget();
-        var helm = new Helm(Tools.helm(), target, mask, infra.global.verbose() ? err::println : line -> { });
+        var helm = infra.helm(mask);
         helm.version();
         try (var session = Kube.connect(target)) {
             ContextGuard.check(platform, session, target);
             var request = new InstallRequest(platform, plan, InfraHome.path(), chartSource, parallel, force);
-            Progress progress = infra.global.output() == Format.json ? new JsonProgress(infra.spec.commandLine().getOut())
-                    : new ConsoleProgress(infra.spec.commandLine().getOut(), infra.printer().colors(), infra.global.terminal(), infra.global.verbose());
-            var installer = new Installer(request, session.client(), helm, progress, mask, Retry.standard());
+            var installer = new Installer(request, session.client(), helm, infra.progress(), mask, Retry.standard());
             // Ctrl-C: start nothing new, let running steps end, print the summary
             Signal.handle(new Signal("INT"), signal -> installer.interrupt());
             var outcomes = installer.run();

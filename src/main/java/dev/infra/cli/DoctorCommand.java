@@ -1,0 +1,86 @@
+package dev.infra.cli;
+
+import dev.infra.catalog.Platform;
+import dev.infra.errors.ExitCodes;
+import dev.infra.kube.Kube;
+import dev.infra.kube.KubeSession;
+import dev.infra.output.Table;
+import dev.infra.run.SecretMask;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "doctor", description = {
+        "Check what 'infra up' needs: helm, a reachable cluster, a context the profile accepts,",
+        "a default storage class and the profile's ingress class. Exits 1 when a check fails."})
+final class DoctorCommand implements Callable<Integer> {
+    @ParentCommand
+    InfraCommand infra;
+
+    @Mixin
+    CatalogOptions catalog;
+
+    record Check(String name, String result, String detail) {
+        boolean failed() {
+            return "fail".equals(result);
+        }
+    }
+
+    @Override
+    public Integer call() {
+        var platform = catalog.platform();
+        var checks = new ArrayList<Check>();
+        checks.add(helm());
+        try (var session = Kube.connect(infra.global.kubeTarget())) {
+            checks.add(new Check("cluster", "ok", "context " + session.context() + ", Kubernetes "
+                    + session.client().getKubernetesVersion().getGitVersion()));
+            checks.add(context(platform, session));
+            checks.add(storageClass(platform, session));
+            checks.add(ingressClass(platform, session));
+        } catch (RuntimeException e) {
+            checks.add(new Check("cluster", "fail", e.getMessage()));
+        }
+        var table = Table.of("CHECK", "RESULT", "DETAIL");
+        checks.forEach(c -> table.row(c.name(), c.result(), c.detail()));
+        infra.printer().print(checks, table, null);
+        return checks.stream().anyMatch(Check::failed) ? ExitCodes.FAILURE : ExitCodes.OK;
+    }
+
+    private Check helm() {
+        try {
+            return new Check("helm", "ok", infra.helm(new SecretMask()).version());
+        } catch (RuntimeException e) {
+            return new Check("helm", "fail", e.getMessage());
+        }
+    }
+
+    private Check context(Platform platform, KubeSession session) {
+        if (platform.allowsContext(session.context())) return new Check("context", "ok", "profile " + platform.profile() + " accepts " + session.context());
+        return new Check("context", infra.global.kubeTarget().contextGivenExplicitly() ? "warn" : "fail",
+                "profile " + platform.profile() + " is for " + String.join(", ", platform.contexts()) + ", not " + session.context());
+    }
+
+    private static Check storageClass(Platform platform, KubeSession session) {
+        String wanted = platform.settings().get("storageClass");
+        var classes = session.client().storage().v1().storageClasses().list().getItems();
+        List<String> names = classes.stream().map(c -> c.getMetadata().getName()).toList();
+        boolean hasDefault = classes.stream().anyMatch(c -> c.getMetadata().getAnnotations() != null
+                && "true".equals(c.getMetadata().getAnnotations().get("storageclass.kubernetes.io/is-default-class")));
+        if (wanted != null && !names.contains(wanted)) {
+            return new Check("storage class", "fail", "no StorageClass '" + wanted + "' (have: " + String.join(", ", names) + ")");
+        }
+        return new Check("storage class", hasDefault ? "ok" : "warn", (wanted == null ? "" : wanted + " exists; ")
+                + (hasDefault ? "a default class is set" : "no default class: claims without a class stay Pending"));
+    }
+
+    private static Check ingressClass(Platform platform, KubeSession session) {
+        String wanted = platform.settings().get("ingressClass");
+        if (wanted == null) return new Check("ingress class", "ok", "the profile sets none");
+        boolean exists = session.client().network().v1().ingressClasses().withName(wanted).get() != null;
+        String hint = "minikube".equals(platform.profile()) ? " (minikube addons enable ingress)" : " (install an ingress controller)";
+        return new Check("ingress class", exists ? "ok" : "fail", exists ? wanted + " exists" : "no IngressClass '" + wanted + "'" + hint);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.infra.cli;
+
+import dev.infra.errors.ConfigException;
+import dev.infra.errors.ExitCodes;
+import dev.infra.kube.Kube;
+import dev.infra.plan.Planner;
+import dev.infra.run.InfraHome;
+import dev.infra.run.SecretMask;
+import dev.infra.run.StepOutcome;
+import dev.infra.run.Uninstaller;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "down", description = {
+        "Uninstall the platform in reverse order. Volumes, namespaces, databases and generated secrets",
+        "stay unless --delete-data."})
+final class DownCommand implements Callable<Integer> {
+    @ParentCommand
+    InfraCommand infra;
+
+    @Mixin
+    CatalogOptions catalog;
+
+    @Mixin
+    SelectionOptions selection;
+
+    @Option(names = "--yes", description = "Do not ask for confirmation (required when not on a terminal).")
+    boolean yes;
+
+    @Option(names = "--delete-data", description = "Also delete volumes, databases and generated secrets.")
+    boolean deleteData;
+
+    @Override
+    public Integer call() {
+        var platform = catalog.platform();
+        var plan = new Planner().plan(selection.request(platform));
+        var mask = new SecretMask();
+        var helm = infra.helm(mask);
+        helm.version();
+        try (var session = Kube.connect(infra.global.kubeTarget())) {
+            ContextGuard.check(platform, session, infra.global.kubeTarget());
+            if (!yes) confirm(plan.steps().size(), session.context());
+            var outcomes = new Uninstaller(platform, session.client(), helm, infra.progress(), InfraHome.path(), mask)
+                    .run(plan, deleteData);
+            return outcomes.stream().anyMatch(o -> o.result() == StepOutcome.Result.FAILED) ? ExitCodes.FAILURE : ExitCodes.OK;
+        }
+    }
+
+    private void confirm(int components, String context) {
+        var console = System.console();
+        if (console == null) throw new ConfigException("infra down needs --yes when not run on a terminal");
+        String answer = console.readLine("Uninstall %d components from context '%s'%s? [y/N] ", components, context,
+                deleteData ? " and DELETE their data" : "");
+        if (answer == null || !answer.strip().equalsIgnoreCase("y")) throw new ConfigException("not confirmed; nothing was changed");
+    }
+}

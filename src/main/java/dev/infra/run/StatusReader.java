@@ -1,0 +1,64 @@
+package dev.infra.run;
+
+import dev.infra.catalog.Component;
+import dev.infra.readiness.CheckStatus;
+import dev.infra.readiness.ReadinessWaiter;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads each component's state from the cluster: release records, readiness, ingress URLs. */
+public final class StatusReader {
+    private final KubernetesClient client;
+    private final InstallState state;
+    private final ReadinessWaiter waiter;
+
+    public StatusReader(KubernetesClient client) {
+        this.client = client;
+        this.state = new InstallState(client);
+        this.waiter = new ReadinessWaiter(client);
+    }
+
+    public List<ComponentStatus> read(List<Component> components) {
+        return components.parallelStream().map(this::read).toList();
+    }
+
+    private ComponentStatus read(Component c) {
+        var recorded = state.recorded(c.name(), c.namespace());
+        boolean isChart = c.source().chartName() != null;
+        String status;
+        if (isChart) {
+            var revisions = state.revisions(c.release(), c.namespace());
+            status = revisions.isEmpty() ? "not-installed" : revisions.get(0).status();
+        } else {
+            status = recorded.isPresent() ? "applied" : "not-installed";
+        }
+        if ("not-installed".equals(status)) {
+            return new ComponentStatus(c.name(), c.namespace(), status, c.source().version(), 0, c.readiness().size(),
+                    null, List.of(), List.of());
+        }
+        var checks = waiter.now(c.readiness(), c.namespace());
+        return new ComponentStatus(c.name(), c.namespace(), status, c.source().version(),
+                (int) checks.stream().filter(CheckStatus::ready).count(), checks.size(),
+                recorded.map(InstallState.Recorded::installedAt).orElse(null),
+                isChart ? urls(c) : List.of(),
+                checks.stream().filter(s -> !s.ready()).map(s -> s.subject() + ": " + s.message()).toList());
+    }
+
+    /** Ingress hosts and paths of the release, as http(s) URLs. */
+    private List<String> urls(Component c) {
+        var urls = new ArrayList<String>();
+        for (Ingress ingress : client.network().v1().ingresses().inNamespace(c.namespace()).list().getItems()) {
+            var annotations = ingress.getMetadata().getAnnotations();
+            if (annotations == null || !c.release().equals(annotations.get("meta.helm.sh/release-name"))) continue;
+            boolean tls = ingress.getSpec().getTls() != null && !ingress.getSpec().getTls().isEmpty();
+            for (var rule : ingress.getSpec().getRules()) {
+                if (rule.getHost() == null || rule.getHttp() == null) continue;
+                rule.getHttp().getPaths().forEach(p -> urls.add((tls ? "https://" : "http://") + rule.getHost()
+                        + (p.getPath() == null ? "/" : p.getPath())));
+            }
+        }
+        return urls;
+    }
+}
