@@ -1,0 +1,107 @@
+package dev.infra.sandbox;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * A Kubernetes control plane on this machine, without containers: etcd, kube-apiserver,
+ * kube-controller-manager and kube-scheduler run as processes that kwokctl starts, and kwok
+ * plays the kubelet of a few simulated nodes. Pods are scheduled and become Ready, but nothing
+ * runs in them.
+ *
+ * <p>Stages and port-forward rules are served from the API (kwok's Stage, PortForward and
+ * ClusterPortForward resources), so a test can make a custom resource Ready after a delay, or
+ * forward a pod port to a local TCP address.
+ */
+public final class LocalCluster implements AutoCloseable {
+    private static final String CRDS = "Stage,PortForward,ClusterPortForward";
+
+    private final LocalClusterOptions options;
+    private final Kwokctl kwokctl;
+    private final Duration startupTime;
+
+    private LocalCluster(LocalClusterOptions options, Kwokctl kwokctl, Duration startupTime) {
+        this.options = options;
+        this.kwokctl = kwokctl;
+        this.startupTime = startupTime;
+    }
+
+    /** Creates the cluster and returns once its nodes are Ready; on failure nothing is left running. */
+    public static LocalCluster start(LocalClusterOptions options, Consumer<String> progress) {
+        long started = System.nanoTime();
+        createDirectories(options.workDir());
+        Kwokctl kwokctl = new Kwokctl(options);
+        progress.accept("starting local cluster " + options.name() + " in " + options.workDir());
+        try {
+            kwokctl.run("create", "cluster",
+                    "--kubeconfig", options.kubeconfig().toString(),
+                    "--enable-crds", CRDS,
+                    "--extra-args", "kube-controller-manager=enable-hostpath-provisioner=true",
+                    "--wait", "2m");
+            try (KubernetesClient client = client(options.kubeconfig())) {
+                ClusterBaseline baseline = new ClusterBaseline(client);
+                baseline.applyDefaultStages(options.binDir().resolve("kwok-stages.yaml"));
+                baseline.applyStorageClass();
+                baseline.applyIngressClass();
+                kwokctl.run("scale", "node", "--replicas", Integer.toString(options.nodes()));
+                baseline.awaitNodesReady(options.nodes());
+            }
+        } catch (RuntimeException e) {
+            try {
+                kwokctl.run("delete", "cluster", "--kubeconfig", options.kubeconfig().toString());
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw new IllegalStateException("local cluster " + options.name() + " did not start (component logs in "
+                    + options.logsDir() + "): " + e.getMessage(), e);
+        }
+        Duration startupTime = Duration.ofNanos(System.nanoTime() - started);
+        progress.accept(String.format(Locale.ROOT, "local cluster %s ready in %.1fs with %d nodes; kubeconfig %s",
+                options.name(), startupTime.toMillis() / 1000.0, options.nodes(), options.kubeconfig()));
+        return new LocalCluster(options, kwokctl, startupTime);
+    }
+
+    /** A client for the cluster; the caller closes it. */
+    public static KubernetesClient client(Path kubeconfig) {
+        return new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(kubeconfig.toFile())).build();
+    }
+
+    public Path kubeconfig() {
+        return options.kubeconfig();
+    }
+
+    /** The kube context kwokctl wrote into {@link #kubeconfig()}. */
+    public String context() {
+        return "kwok-" + options.name();
+    }
+
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    /** Stops every process of the cluster and removes its state. */
+    public void stop() {
+        kwokctl.run("delete", "cluster", "--kubeconfig", options.kubeconfig().toString());
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.infra.sandbox;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * What a local cluster is made of.
+ *
+ * @param name     the kwokctl cluster name (the kube context is {@code kwok-<name>})
+ * @param binDir   the directory scripts/testbin.sh prints: kube binaries, etcd, kwok, kwokctl,
+ *                 kubectl and kwok-stages.yaml
+ * @param workDir  where kwokctl keeps the cluster's state and logs; the kubeconfig goes there too
+ * @param nodes    how many simulated nodes to create
+ */
+public record LocalClusterOptions(String name, Path binDir, Path workDir, int nodes) {
+    public LocalClusterOptions {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(binDir, "binDir");
+        Objects.requireNonNull(workDir, "workDir");
+        if (nodes < 1) {
+            throw new IllegalArgumentException("a local cluster needs at least one node, got " + nodes);
+        }
+    }
+
+    public Path kubeconfig() {
+        return workDir.resolve("kubeconfig");
+    }
+
+    public Path kwokWorkDir() {
+        return workDir.resolve("kwok");
+    }
+
+    public Path logsDir() {
+        return kwokWorkDir().resolve("clusters").resolve(name).resolve("logs");
+    }
+}
