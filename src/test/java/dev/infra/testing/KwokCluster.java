@@ -1,0 +1,60 @@
+package dev.infra.testing;
+
+import dev.infra.sandbox.LocalCluster;
+import dev.infra.sandbox.LocalClusterOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** The local control plane with kwok nodes, built by scripts/testbin.sh; its state lives in a temp dir. */
+final class KwokCluster implements TestCluster {
+    private static final int NODES = 3;
+
+    private final LocalCluster cluster;
+    private final Path workDir;
+
+    private KwokCluster(LocalCluster cluster, Path workDir) {
+        this.cluster = cluster;
+        this.workDir = workDir;
+    }
+
+    static KwokCluster start(Path binDir) {
+        Path workDir;
+        try {
+            workDir = Files.createTempDirectory("infra-test-cluster-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a directory for the test cluster", e);
+        }
+        LocalClusterOptions options = new LocalClusterOptions("infra-test", binDir, workDir, NODES);
+        return new KwokCluster(LocalCluster.start(options, message -> System.err.println("[test cluster] " + message)),
+                workDir);
+    }
+
+    @Override
+    public Path kubeconfig() {
+        return cluster.kubeconfig();
+    }
+
+    @Override
+    public boolean simulated() {
+        return true;
+    }
+
+    @Override
+    public String description() {
+        return "the local kwok cluster in " + workDir;
+    }
+
+    @Override
+    public void close() {
+        cluster.stop();
+        try (Stream<Path> files = Files.walk(workDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + workDir, e);
+        }
+    }
+}
