@@ -24,6 +24,8 @@ import picocli.CommandLine.Spec;
                 DownCommand.class,
                 StatusCommand.class,
                 DoctorCommand.class,
+                SecretCommand.class,
+                MaintenanceCommand.class,
                 ComponentsCommand.class,
                 ProfilesCommand.class,
                 VersionCommand.class,

@@ -1,5 +1,6 @@
 package dev.infra.output;
 
+import dev.infra.errors.ConfigException;
 import java.io.PrintWriter;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,6 +37,7 @@ public final class Printer {
                 out.print(table.render(colors));
                 if (footer != null && !footer.isEmpty()) out.println(footer);
             }
+            case env, raw -> throw new ConfigException("-o " + format + " is only for 'infra secret get'; use table, json or yaml");
         }
         out.flush();
     }
