@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
                 DoctorCommand.class,
                 SecretCommand.class,
                 MaintenanceCommand.class,
+                PortForwardCommand.class,
                 ComponentsCommand.class,
                 ProfilesCommand.class,
                 VersionCommand.class,
