@@ -25,16 +25,22 @@ public final class Installer {
     private final StepRunner runner;
     private final Progress progress;
     private final AtomicBoolean interrupted = new AtomicBoolean();
+    private final ExecutorService pool;
 
     public Installer(InstallRequest request, KubernetesClient client, Helm helm, Progress progress, SecretMask mask, Retry retry) {
         this.request = request;
         this.progress = progress;
         this.runner = new StepRunner(request, client, helm, progress, mask, retry);
+        this.pool = Executors.newFixedThreadPool(Math.max(1, request.parallel()));
     }
 
-    /** Stops starting new steps; running ones finish or are interrupted by the caller's shutdown. */
+    /**
+     * Starts no new step and interrupts the running ones (their waits end at once; a helm call
+     * cut short leaves a pending release, which the next run repairs).
+     */
     public void interrupt() {
         interrupted.set(true);
+        pool.shutdownNow();
     }
 
     public boolean interrupted() {
@@ -43,13 +49,13 @@ public final class Installer {
 
     public List<StepOutcome> run() {
         Instant start = Instant.now();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, request.parallel()));
         Map<String, CompletableFuture<StepOutcome>> outcomes = new LinkedHashMap<>();
         try {
             for (Step step : request.plan().steps()) {
                 var needs = step.needs().stream().map(outcomes::get).toList();
                 var future = CompletableFuture.allOf(needs.toArray(CompletableFuture[]::new))
-                        .thenApplyAsync(ignored -> runWhenNeedsAreReady(step.component(), step.needs(), needs), pool);
+                        .thenApplyAsync(ignored -> runWhenNeedsAreReady(step.component(), step.needs(), needs), pool)
+                        .exceptionally(rejected -> report(interruptedOutcome(step.name())));
                 outcomes.put(step.name(), future);
             }
             var results = new ArrayList<StepOutcome>();
@@ -69,10 +75,13 @@ public final class Installer {
                         "needs " + names.get(i) + ", which " + (need.result() == StepOutcome.Result.FAILED ? "failed" : "was skipped"), null));
             }
         }
-        if (interrupted.get()) {
-            return report(new StepOutcome(c.name(), StepOutcome.Result.SKIPPED, Duration.ZERO, "interrupted", null));
-        }
-        return report(runner.run(c));
+        if (interrupted.get()) return report(interruptedOutcome(c.name()));
+        StepOutcome outcome = runner.run(c);
+        return report(interrupted.get() && !outcome.result().ok() ? interruptedOutcome(c.name()) : outcome);
+    }
+
+    private static StepOutcome interruptedOutcome(String component) {
+        return new StepOutcome(component, StepOutcome.Result.SKIPPED, Duration.ZERO, "interrupted", null);
     }
 
     private StepOutcome report(StepOutcome outcome) {
