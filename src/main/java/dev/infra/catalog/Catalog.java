@@ -72,7 +72,9 @@ public final class Catalog {
         var contexts = user != null && !user.contexts().isEmpty() ? user.contexts() : profile.contexts();
         var components = resolution.components(settings);
         new CatalogValidator(resolution::error).validate(components);
-        return new Platform(name, profile.description(), contexts, Map.copyOf(settings), components);
+        // an infra.yaml can ask for confirmation, not waive the profile's
+        boolean confirm = Boolean.TRUE.equals(profile.confirm()) || user != null && Boolean.TRUE.equals(user.confirm());
+        return new Platform(name, profile.description(), contexts, Map.copyOf(settings), components, confirm);
     }
 
     private Layer profileLayer(String name) {

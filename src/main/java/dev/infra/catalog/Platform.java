@@ -10,9 +10,11 @@ import java.util.Map;
 /**
  * The catalog as one profile (and the user's {@code infra.yaml}) shape it: every component with
  * its final settings, in catalog order, enabled or not.
+ *
+ * @param confirm a production profile: changing a cluster with it needs a confirmation
  */
 public record Platform(String profile, String description, List<String> contexts,
-                       Map<String, String> settings, List<Component> components) {
+                       Map<String, String> settings, List<Component> components, boolean confirm) {
 
     public List<Component> enabled() {
         return components.stream().filter(Component::isEnabled).toList();

@@ -1,6 +1,5 @@
 package dev.infra.cli;
 
-import dev.infra.errors.ConfigException;
 import dev.infra.errors.ExitCodes;
 import dev.infra.kube.Kube;
 import dev.infra.plan.Planner;
@@ -37,23 +36,17 @@ final class DownCommand implements Callable<Integer> {
     public Integer call() {
         var platform = catalog.platform();
         var plan = new Planner().plan(selection.request(platform));
+        if (!yes) Confirmation.checkAskable("infra down");
         var mask = new SecretMask();
         var helm = infra.helm(mask);
         helm.version();
         try (var session = Kube.connect(infra.global.kubeTarget())) {
             ContextGuard.check(platform, session, infra.global.kubeTarget());
-            if (!yes) confirm(plan.steps().size(), session.context());
+            if (!yes) Confirmation.ask(String.format("Uninstall %d components from context '%s'%s?", plan.steps().size(),
+                    session.context(), deleteData ? " and DELETE their data" : ""));
             var outcomes = new Uninstaller(platform, session.client(), helm, infra.progress(), InfraHome.path(), mask)
                     .run(plan, deleteData);
             return outcomes.stream().anyMatch(o -> o.result() == StepOutcome.Result.FAILED) ? ExitCodes.FAILURE : ExitCodes.OK;
         }
-    }
-
-    private void confirm(int components, String context) {
-        var console = System.console();
-        if (console == null) throw new ConfigException("infra down needs --yes when not run on a terminal");
-        String answer = console.readLine("Uninstall %d components from context '%s'%s? [y/N] ", components, context,
-                deleteData ? " and DELETE their data" : "");
-        if (answer == null || !answer.strip().equalsIgnoreCase("y")) throw new ConfigException("not confirmed; nothing was changed");
     }
 }

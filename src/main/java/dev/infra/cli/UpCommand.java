@@ -42,12 +42,17 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Reinstall components even when their inputs did not change.")
     boolean force;
 
+    @Option(names = "--yes", description = "Do not ask for confirmation with a production profile (required when not on a terminal).")
+    boolean yes;
+
     @Override
     public Integer call() {
         var platform = catalog.platform();
         var plan = new Planner().plan(selection.request(platform));
         if (parallel < 1) throw new ConfigException("--parallel must be at least 1");
         if (chartSource != null && !Files.isDirectory(chartSource)) throw new ConfigException("--chart-source " + chartSource + " is not a directory");
+        boolean ask = platform.confirm() && !yes;
+        if (ask) Confirmation.checkAskable("infra up --profile " + platform.profile() + " (a production profile)");
         var err = infra.spec.commandLine().getErr();
         plan.warnings().forEach(w -> err.println("warning: " + w));
 
@@ -57,6 +62,8 @@ final class UpCommand implements Callable<Integer> {
         helm.version();
         try (var session = Kube.connect(target)) {
             ContextGuard.check(platform, session, target);
+            if (ask) Confirmation.ask(String.format("Install or update %d components of profile '%s' on context '%s'?",
+                    plan.steps().size(), platform.profile(), session.context()));
             var request = new InstallRequest(platform, plan, InfraHome.path(), chartSource, parallel, force);
             var installer = new Installer(request, session.client(), helm, infra.progress(), mask, Retry.standard());
             // Ctrl-C: start nothing new, let running steps end, print the summary
