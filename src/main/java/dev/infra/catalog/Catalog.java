@@ -64,10 +64,12 @@ public final class Catalog {
         Layer profile = profileLayer(name);
 
         var resolution = new Resolution(baseComponents());
-        resolution.apply(profiles, "/profiles/" + name, profiles.tree().get("profiles").get(name));
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String layer : profileChain(name)) {
+            resolution.apply(profiles, "/profiles/" + layer, profiles.tree().get("profiles").get(layer));
+            settings.putAll(profileLayer(layer).settings());
+        }
         userFile.ifPresent(doc -> resolution.apply(doc, "", doc.tree()));
-
-        Map<String, String> settings = new LinkedHashMap<>(profile.settings());
         if (user != null) settings.putAll(user.settings());
         var contexts = user != null && !user.contexts().isEmpty() ? user.contexts() : profile.contexts();
         var components = resolution.components(settings);
@@ -75,6 +77,19 @@ public final class Catalog {
         // an infra.yaml can ask for confirmation, not waive the profile's
         boolean confirm = Boolean.TRUE.equals(profile.confirm()) || user != null && Boolean.TRUE.equals(user.confirm());
         return new Platform(name, profile.description(), contexts, Map.copyOf(settings), components, confirm);
+    }
+
+    /** {@code name} after the profiles it extends, the most basic first. */
+    private List<String> profileChain(String name) {
+        var chain = new java.util.ArrayDeque<String>();
+        for (String p = name; p != null; p = profileLayer(p).extendsProfile()) {
+            if (chain.contains(p)) throw profiles.error("/profiles/" + name + "/extends", "profiles extend each other in a circle: " + p);
+            if (!profileLayers.containsKey(p)) {
+                throw profiles.error("/profiles/" + chain.peekFirst() + "/extends", Suggestions.unknown("profile", p, profileNames()));
+            }
+            chain.addFirst(p);
+        }
+        return List.copyOf(chain);
     }
 
     private Layer profileLayer(String name) {

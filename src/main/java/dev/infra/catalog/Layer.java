@@ -11,12 +11,14 @@ import java.util.Map;
  * @param profile  in {@code infra.yaml} only: the profile to use when {@code --profile} is absent
  * @param contexts kube context names (globs such as {@code kind-*}) this profile may be applied to
  * @param settings named values that catalog values use as {@code ${name}} (ingress class, ...)
+ * @param extendsProfile in profiles.yaml: a profile whose settings and overrides come first
  * @param confirm  true for production profiles: {@code up} and {@code down} ask first (or need
  *                 {@code --yes}) and refuse a context outside {@code contexts} even when named
  */
 public record Layer(String description, String profile, List<String> contexts,
                     Map<String, String> settings, List<String> enable, List<String> disable,
-                    Map<String, Component> components, Boolean confirm) {
+                    Map<String, Component> components, Boolean confirm,
+                    @com.fasterxml.jackson.annotation.JsonProperty("extends") String extendsProfile) {
 
     public Layer {
         contexts = contexts == null ? List.of() : List.copyOf(contexts);

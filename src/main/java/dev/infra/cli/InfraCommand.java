@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
                 SecretCommand.class,
                 MaintenanceCommand.class,
                 PortForwardCommand.class,
+                SandboxCommand.class,
                 ExportCommand.class,
                 ComponentsCommand.class,
                 ProfilesCommand.class,

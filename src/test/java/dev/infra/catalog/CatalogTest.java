@@ -181,4 +181,20 @@ class CatalogTest {
         assertFalse(kind.allowsContext("minikube"));
         assertTrue(Catalog.bundled().resolve("ci", Optional.empty()).allowsContext("anything"));
     }
+
+    @Test
+    void aProfileThatExtendsAnotherGetsItsSettingsAndOverridesButItsOwnContexts() {
+        var sandbox = Catalog.bundled().resolve("sandbox", Optional.empty());
+        var ci = Catalog.bundled().resolve("ci", Optional.empty());
+        assertEquals(ci.settings(), sandbox.settings());
+        assertEquals(ci.component("minio").values(), sandbox.component("minio").values());
+        assertTrue(sandbox.allowsContext("infra-sandbox"));
+        assertFalse(sandbox.allowsContext("minikube"));
+    }
+
+    @Test
+    void extendingAnUnknownProfileNamesTheLine() {
+        assertEquals("profiles.yaml:3: profiles.child.extends: unknown profile 'minikub'; did you mean 'minikube'?",
+                error(() -> catalog(CATALOG, "profiles:\n  child:\n    extends: minikub\n  minikube: {}\n").resolve("child", Optional.empty())));
+    }
 }

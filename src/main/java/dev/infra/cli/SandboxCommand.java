@@ -1,0 +1,130 @@
+package dev.infra.cli;
+
+import dev.infra.errors.ConfigException;
+import dev.infra.errors.ExitCodes;
+import dev.infra.errors.PrerequisiteMissingException;
+import dev.infra.kube.Kube;
+import dev.infra.kube.KubeTarget;
+import dev.infra.run.InfraHome;
+import dev.infra.sandbox.Sandbox;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.apache.commons.exec.CommandLine;
+import org.apache.commons.exec.DefaultExecutor;
+import org.apache.commons.exec.PumpStreamHandler;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "sandbox", description = {
+        "A local Kubernetes control plane for trying infra without minikube: kube-apiserver, etcd,",
+        "controller-manager and scheduler as processes, and simulated nodes (kwok). Workloads are",
+        "simulated, not run: pods become Ready without containers. Then:",
+        "  export KUBECONFIG=$(infra sandbox kubeconfig)",
+        "  infra up --profile sandbox --chart-source DIR"},
+        subcommands = {SandboxCommand.Up.class, SandboxCommand.Down.class, SandboxCommand.Status.class,
+                SandboxCommand.Kubeconfig.class})
+final class SandboxCommand {
+    @ParentCommand
+    InfraCommand infra;
+
+    @Option(names = "--bin", paramLabel = "DIR", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "The cluster binaries (default: $INFRA_TESTBIN, else built by scripts/testbin.sh, which needs Go).")
+    Path bin;
+
+    Path binaries() {
+        if (bin != null) return bin;
+        String env = System.getenv("INFRA_TESTBIN");
+        if (env != null && !env.isBlank()) return Path.of(env);
+        Path script = InfraHome.path().resolve("scripts/testbin.sh");
+        if (!Files.isRegularFile(script)) throw new ConfigException("no cluster binaries: give --bin DIR or set INFRA_TESTBIN");
+        var out = new ByteArrayOutputStream();
+        var executor = DefaultExecutor.builder().get();
+        // its progress (a first build takes minutes) goes to the user's terminal
+        executor.setStreamHandler(new PumpStreamHandler(out, System.err));
+        try {
+            executor.execute(new CommandLine("bash").addArgument(script.toString(), false));
+        } catch (IOException e) {
+            throw new PrerequisiteMissingException("cannot build the sandbox binaries with " + script + " (it needs Go): " + e.getMessage(), e);
+        }
+        return Path.of(out.toString(StandardCharsets.UTF_8).strip());
+    }
+
+    @Command(name = "up", description = "Start the sandbox (a few seconds once the binaries are built).")
+    static final class Up implements Callable<Integer> {
+        @ParentCommand
+        SandboxCommand sandbox;
+
+        @Option(names = "--nodes", defaultValue = "3", description = "Simulated nodes (default: ${DEFAULT-VALUE}).")
+        int nodes;
+
+        @Override
+        public Integer call() {
+            var out = sandbox.infra.spec.commandLine().getOut();
+            var box = Sandbox.standard();
+            if (box.exists()) {
+                out.println("the sandbox is already up; kubeconfig " + box.kubeconfig());
+                return ExitCodes.OK;
+            }
+            var cluster = box.up(sandbox.binaries(), nodes, line -> sandbox.infra.spec.commandLine().getErr().println(line));
+            out.printf("sandbox up in %.1fs (workloads are simulated, not run)%n  export KUBECONFIG=%s%n  infra up --profile sandbox --chart-source DIR%n",
+                    cluster.startupTime().toMillis() / 1000.0, box.kubeconfig());
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "down", description = "Stop the sandbox and remove its state.")
+    static final class Down implements Callable<Integer> {
+        @ParentCommand
+        SandboxCommand sandbox;
+
+        @Override
+        public Integer call() {
+            var box = Sandbox.standard();
+            if (!box.exists()) {
+                sandbox.infra.spec.commandLine().getOut().println("no sandbox is up");
+                return ExitCodes.OK;
+            }
+            box.down(sandbox.binaries());
+            sandbox.infra.spec.commandLine().getOut().println("sandbox removed");
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "status", description = "Whether the sandbox is up, and its nodes. Exits 1 when it is not.")
+    static final class Status implements Callable<Integer> {
+        @ParentCommand
+        SandboxCommand sandbox;
+
+        @Override
+        public Integer call() {
+            var out = sandbox.infra.spec.commandLine().getOut();
+            var box = Sandbox.standard();
+            if (!box.exists()) {
+                out.println("no sandbox (infra sandbox up starts one)");
+                return ExitCodes.FAILURE;
+            }
+            try (var session = Kube.connect(new KubeTarget(box.kubeconfig(), null))) {
+                out.println("sandbox up: context " + session.context() + ", " + session.client().nodes().list().getItems().size()
+                        + " nodes, Kubernetes " + session.client().getKubernetesVersion().getGitVersion() + ", kubeconfig " + box.kubeconfig());
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    @Command(name = "kubeconfig", description = "Print the sandbox's kubeconfig path (for export KUBECONFIG=...).")
+    static final class Kubeconfig implements Callable<Integer> {
+        @ParentCommand
+        SandboxCommand sandbox;
+
+        @Override
+        public Integer call() {
+            sandbox.infra.spec.commandLine().getOut().println(Sandbox.standard().kubeconfig());
+            return ExitCodes.OK;
+        }
+    }
+}
