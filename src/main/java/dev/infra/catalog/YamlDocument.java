@@ -53,7 +53,9 @@ public final class YamlDocument {
             return new YamlDocument(origin, text, tree, lines);
         } catch (JacksonException e) {
             throw new ConfigException(origin + ":" + line(e) + ": malformed YAML: "
-                    + String.join("; ", e.getOriginalMessage().strip().lines().map(String::strip).toList()), e);
+                    + String.join("; ", e.getOriginalMessage().strip().lines().map(String::strip)
+                    // SnakeYAML adds a quote of the input with a caret; the line number says it better
+                    .filter(l -> !l.isEmpty() && !l.equals("^") && !l.startsWith("in reader")).toList()), e);
         }
     }
 

@@ -7,6 +7,7 @@ import dev.infra.plan.Planner;
 import dev.infra.run.InfraHome;
 import dev.infra.run.InstallRequest;
 import dev.infra.run.Installer;
+import dev.infra.run.Preflight;
 import dev.infra.run.Retry;
 import dev.infra.run.SecretMask;
 import dev.infra.run.StepOutcome;
@@ -55,6 +56,8 @@ final class UpCommand implements Callable<Integer> {
         if (ask) Confirmation.checkAskable("infra up --profile " + platform.profile() + " (a production profile)");
         var err = infra.spec.commandLine().getErr();
         plan.warnings().forEach(w -> err.println("warning: " + w));
+        var request = new InstallRequest(platform, plan, InfraHome.path(), chartSource, parallel, force);
+        Preflight.check(request);
 
         var mask = new SecretMask();
         var target = infra.global.kubeTarget();
@@ -64,9 +67,8 @@ final class UpCommand implements Callable<Integer> {
             ContextGuard.check(platform, session, target);
             if (ask) Confirmation.ask(String.format("Install or update %d components of profile '%s' on context '%s'?",
                     plan.steps().size(), platform.profile(), session.context()));
-            var request = new InstallRequest(platform, plan, InfraHome.path(), chartSource, parallel, force);
             var installer = new Installer(request, session.client(), helm, infra.progress(), mask, Retry.standard());
-            // Ctrl-C: start nothing new, let running steps end, print the summary
+            // Ctrl-C: start nothing new, interrupt running steps, print the summary
             Signal.handle(new Signal("INT"), signal -> installer.interrupt());
             var outcomes = installer.run();
             if (installer.interrupted()) return ExitCodes.INTERRUPTED;
