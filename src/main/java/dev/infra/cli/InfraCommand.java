@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
         versionProvider = InfraCommand.Version.class,
         subcommands = {
                 PlanCommand.class,
+                ValuesCommand.class,
                 UpCommand.class,
                 DownCommand.class,
                 StatusCommand.class,

@@ -1,5 +1,6 @@
 package dev.infra.cli;
 
+import dev.infra.catalog.Durations;
 import dev.infra.errors.ConfigException;
 import dev.infra.errors.ExitCodes;
 import dev.infra.kube.Kube;
@@ -43,6 +44,10 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Reinstall components even when their inputs did not change.")
     boolean force;
 
+    @Option(names = "--timeout", paramLabel = "DURATION",
+            description = "Wait at most this long for any component (e.g. 5m; default: each component's own).")
+    String timeout;
+
     @Option(names = "--yes", description = "Do not ask for confirmation with a production profile (required when not on a terminal).")
     boolean yes;
 
@@ -56,7 +61,8 @@ final class UpCommand implements Callable<Integer> {
         if (ask) Confirmation.checkAskable("infra up --profile " + platform.profile() + " (a production profile)");
         var err = infra.spec.commandLine().getErr();
         plan.warnings().forEach(w -> err.println("warning: " + w));
-        var request = new InstallRequest(platform, plan, InfraHome.path(), chartSource, parallel, force);
+        var request = new InstallRequest(platform, plan, InfraHome.path(), chartSource, parallel, force,
+                timeout == null ? null : Durations.parse(timeout));
         Preflight.check(request);
 
         var mask = new SecretMask();

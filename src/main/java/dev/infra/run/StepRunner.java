@@ -72,7 +72,7 @@ final class StepRunner {
                             () -> manifests.apply(object), note(c));
                 }
             }
-            waiter.await(c.name(), checks(c, isChart), c.namespace(), c.timeout());
+            waiter.await(c.name(), checks(c, isChart), c.namespace(), request.timeoutOf(c));
             state.record(c.name(), c.namespace(), digest, request.platform().profile());
             return new StepOutcome(c.name(), StepOutcome.Result.INSTALLED, took(start), "ready", null);
         } catch (RuntimeException e) {
