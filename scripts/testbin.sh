@@ -15,6 +15,7 @@
 # modules. Their go.sum files are committed instead and `go` verifies every download against
 # them; a module missing from go.sum fails the build rather than being trusted silently.
 #
+# Needs a Go toolchain no older than the go lines of those modules (1.24) and a Go module proxy.
 # The result is cached per set of versions in ${XDG_CACHE_HOME:-~/.cache}/infra/testbin, so a
 # second run only checks that the binaries are there. A cold build takes a while on 2 cores
 # (the four kube binaries share one `go build` so their common packages compile once).
@@ -96,11 +97,11 @@ build() { # group
   echo "testbin: building ${outputs[$1]} (cd scripts/testbin/$1 && go build tool)" >&2
   (
     cd "$modules/$1"
-    go build -ldflags "$(ldflags "$1")" -o "$bin/" tool
-    case $1 in
-      etcd) mv "$bin/server" "$bin/etcd" ;; # named after go.etcd.io/etcd/server/v3
-      kwok) write_kwok_stages ;;
-    esac
+    local output=$bin/
+    # go.etcd.io/etcd/server/v3 would be named "server" or "etcd", depending on the go version.
+    if [[ $1 == etcd ]]; then output=$bin/etcd; fi
+    go build -ldflags "$(ldflags "$1")" -o "$output" tool
+    if [[ $1 == kwok ]]; then write_kwok_stages; fi
   )
   echo "testbin: built ${outputs[$1]} in $((SECONDS - started))s" >&2
 }
