@@ -44,8 +44,8 @@ final class ClusterBaseline {
 
     /**
      * The default StorageClass uses kube-controller-manager's hostPath provisioner (enabled with
-     * --enable-hostpath-provisioner), so every claim gets a volume of its own and volumes are
-     * deleted with their claims. Nothing is written there: pods on kwok nodes never run.
+     * --enable-hostpath-provisioner), so every claim gets a volume of its own, an empty directory
+     * under /tmp/hostpath_pv that is removed with its claim (pods on kwok nodes never write).
      */
     void applyStorageClass() {
         client.resource(new StorageClassBuilder()
