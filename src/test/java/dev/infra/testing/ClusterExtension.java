@@ -65,7 +65,7 @@ public final class ClusterExtension implements BeforeEachCallback, AfterEachCall
     static String namespaceName(String testName) {
         String words = testName.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9]+", "-");
-        String prefix = ("t-" + words).substring(0, Math.min(words.length() + 2, 48)).replaceAll("-+$", "");
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 6);
+        String prefix = "t-" + words.substring(0, Math.min(words.length(), 46));
+        return prefix.replaceAll("-+$", "") + "-" + UUID.randomUUID().toString().substring(0, 6);
     }
 }
