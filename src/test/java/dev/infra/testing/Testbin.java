@@ -1,8 +1,10 @@
 package dev.infra.testing;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** The directory of test cluster binaries that scripts/testbin.sh builds, named by INFRA_TESTBIN. */
 public final class Testbin {
@@ -15,14 +17,16 @@ public final class Testbin {
         return Optional.ofNullable(System.getenv(VARIABLE)).filter(s -> !s.isBlank()).map(Path::of);
     }
 
-    /** A binary from INFRA_TESTBIN, such as helm; fails with what to do when there is none. */
+    /**
+     * A binary such as helm: from INFRA_TESTBIN when set, else from PATH (for a run against
+     * INFRA_TEST_KUBECONFIG without scripts/test.sh); fails with what to do when there is none.
+     */
     public static Path binary(String name) {
-        Path dir = directory().orElseThrow(() -> new IllegalStateException(
-                VARIABLE + " is not set; run the tests with scripts/test.sh, which builds " + name + " and sets it"));
-        Path binary = dir.resolve(name);
-        if (!Files.isExecutable(binary)) {
-            throw new IllegalStateException("no executable " + binary + "; run scripts/testbin.sh");
-        }
-        return binary;
+        Stream<Path> dirs = directory().map(Stream::of).orElseGet(() -> Stream.of(
+                System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)).map(Path::of));
+        return dirs.map(dir -> dir.resolve(name)).filter(Files::isExecutable).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no executable " + name + " in "
+                        + directory().map(Path::toString).orElse("PATH")
+                        + "; run the tests with scripts/test.sh, which builds it and sets " + VARIABLE));
     }
 }
