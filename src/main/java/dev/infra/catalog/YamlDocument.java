@@ -30,27 +30,21 @@ public final class YamlDocument {
     private final String origin;
     private final String text;
     private final JsonNode tree;
-    private final Map<JsonPointer, Integer> lines;
+    private Map<JsonPointer, Integer> lines;
 
-    private YamlDocument(String origin, String text, JsonNode tree, Map<JsonPointer, Integer> lines) {
+    private YamlDocument(String origin, String text, JsonNode tree) {
         this.origin = origin;
         this.text = text;
         this.tree = tree;
-        this.lines = lines;
     }
 
     /** Parses {@code text}; {@code origin} names it in errors (a path, or {@code catalog.yaml}). */
     public static YamlDocument parse(String origin, String text) {
-        Map<JsonPointer, Integer> lines = new HashMap<>();
-        try (JsonParser parser = MAPPER.createParser(text)) {
-            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                lines.putIfAbsent(parser.streamReadContext().pathAsPointer(),
-                        parser.currentTokenLocation().getLineNr());
-            }
+        try {
             JsonNode tree = MAPPER.readTree(text);
             if (tree == null || tree.isMissingNode() || tree.isNull()) tree = MAPPER.createObjectNode();
             if (!tree.isObject()) throw new ConfigException(origin + ":1: expected a mapping of fields");
-            return new YamlDocument(origin, text, tree, lines);
+            return new YamlDocument(origin, text, tree);
         } catch (JacksonException e) {
             throw new ConfigException(origin + ":" + line(e) + ": malformed YAML: "
                     + String.join("; ", e.getOriginalMessage().strip().lines().map(String::strip)
@@ -70,7 +64,7 @@ public final class YamlDocument {
     /** Binds the whole file to {@code type}; unknown fields and wrong types name their line. */
     public <T> T bind(Class<T> type) {
         try {
-            return MAPPER.readValue(text, type);
+            return MAPPER.treeToValue(tree, type);
         } catch (UnrecognizedPropertyException e) {
             var known = e.getKnownPropertyIds().stream().map(Object::toString).toList();
             throw error(pointer(e), Suggestions.unknown("field", e.getPropertyName(), known));
@@ -83,9 +77,22 @@ public final class YamlDocument {
     public ConfigException error(String pointer, String message) {
         JsonPointer at = JsonPointer.compile(pointer);
         Integer line = null;
-        for (JsonPointer p = at; p != null && line == null; p = p.head()) line = lines.get(p);
+        for (JsonPointer p = at; p != null && line == null; p = p.head()) line = lines().get(p);
         String field = pointer.isEmpty() ? "" : " " + pointer.substring(1).replace('/', '.') + ":";
         return new ConfigException(origin + ":" + (line == null ? 1 : line) + ":" + field + " " + message);
+    }
+
+    /** The line of every field; read again only when an error needs one, to keep start-up quick. */
+    private Map<JsonPointer, Integer> lines() {
+        if (lines == null) {
+            lines = new HashMap<>();
+            try (JsonParser parser = MAPPER.createParser(text)) {
+                for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                    lines.putIfAbsent(parser.streamReadContext().pathAsPointer(), parser.currentTokenLocation().getLineNr());
+                }
+            }
+        }
+        return lines;
     }
 
     private static int line(JacksonException e) {
