@@ -3,7 +3,9 @@ package dev.infra.readiness;
 import dev.infra.catalog.ReadinessCheck;
 import dev.infra.errors.ReadinessTimeoutException;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import dev.infra.run.Retry;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,16 +48,31 @@ public final class ReadinessWaiter {
     }
 
     private static <T extends HasMetadata> CheckStatus awaitOne(Checks.Watched<T> watched, Instant deadline) {
-        long millis = Math.max(1, Duration.between(Instant.now(), deadline).toMillis());
+        while (true) {
+            long millis = Math.max(1, Duration.between(Instant.now(), deadline).toMillis());
+            try {
+                // the watch stops at the first state that is ready or can no longer become ready
+                T resource = watched.resource().waitUntilCondition(r -> {
+                    var status = watched.rule().apply(r);
+                    return status.ready() || status.failed();
+                }, millis, TimeUnit.MILLISECONDS);
+                return watched.rule().apply(resource);
+            } catch (KubernetesClientTimeoutException e) {
+                return watched.evaluate();
+            } catch (KubernetesClientException e) {
+                // an API server that restarts drops the watch; start it again while there is time
+                if (!Retry.isTransient(e) || Instant.now().isAfter(deadline)) throw e;
+                pause();
+            }
+        }
+    }
+
+    private static void pause() {
         try {
-            // the watch stops at the first state that is ready or can no longer become ready
-            T resource = watched.resource().waitUntilCondition(r -> {
-                var status = watched.rule().apply(r);
-                return status.ready() || status.failed();
-            }, millis, TimeUnit.MILLISECONDS);
-            return watched.rule().apply(resource);
-        } catch (KubernetesClientTimeoutException e) {
-            return watched.evaluate();
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 }

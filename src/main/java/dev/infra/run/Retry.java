@@ -55,7 +55,8 @@ public final class Retry {
         }, note);
     }
 
-    static boolean isTransient(Throwable e) {
+    /** Whether {@code e} is the kind of failure that goes away by itself. */
+    public static boolean isTransient(Throwable e) {
         if (e instanceof HelmException helm) return TRANSIENT_TEXT.matcher(helm.output()).find();
         if (e instanceof KubernetesClientException kube) {
             int code = kube.getCode();

@@ -116,7 +116,7 @@ final class StepRunner {
     /** The catalog's checks; for a chart without any, its workloads as helm rendered them. */
     private List<ReadinessCheck> checks(Component c, boolean isChart) {
         if (!c.readiness().isEmpty() || !isChart) return c.readiness();
-        String manifest = helm.manifest(c.release(), c.namespace());
+        String manifest = retry.run("helm get manifest " + c.release(), () -> helm.manifest(c.release(), c.namespace()), note(c));
         return client.load(new ByteArrayInputStream(manifest.getBytes(StandardCharsets.UTF_8))).items().stream()
                 .filter(o -> WORKLOADS.contains(o.getKind()))
                 .map(o -> new ReadinessCheck(o.getKind(), o.getMetadata().getName(), null, o.getMetadata().getNamespace(), null))

@@ -45,6 +45,10 @@ public final class LocalCluster implements AutoCloseable {
                     "--kubeconfig", options.kubeconfig().toString(),
                     "--enable-crds", CRDS,
                     "--extra-args", "kube-controller-manager=enable-hostpath-provisioner=true",
+                    // one instance each, and nothing restarts them: leader election would make them
+                    // exit for good when the API server is briefly away
+                    "--extra-args", "kube-controller-manager=leader-elect=false",
+                    "--extra-args", "kube-scheduler=leader-elect=false",
                     "--wait", "2m");
             try (KubernetesClient client = client(options.kubeconfig())) {
                 ClusterBaseline baseline = new ClusterBaseline(client);
@@ -85,6 +89,38 @@ public final class LocalCluster implements AutoCloseable {
 
     public Duration startupTime() {
         return startupTime;
+    }
+
+    /**
+     * Kills kube-apiserver and starts it again with the same arguments, as a crash and a restart
+     * by a supervisor would; the other components and the cluster's state stay.
+     */
+    public void restartApiServer() {
+        Path clusterDir = options.kwokWorkDir().resolve("clusters").resolve(options.name());
+        Path pidFile = clusterDir.resolve("pids").resolve("kube-apiserver.pid");
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile).strip());
+            Path proc = Path.of("/proc", Long.toString(pid));
+            var command = java.util.List.of(Files.readString(proc.resolve("cmdline")).split("\0"));
+            Path workingDir = Files.readSymbolicLink(proc.resolve("cwd"));
+            var process = ProcessHandle.of(pid).orElseThrow();
+            // SIGKILL: a graceful stop waits a minute for open watches
+            process.destroyForcibly();
+            process.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            Process restarted = new ProcessBuilder(command).directory(workingDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(clusterDir.resolve("logs").resolve("kube-apiserver.log").toFile()))
+                    .start();
+            // kwokctl stops the cluster by this pid file
+            Files.writeString(pidFile, Long.toString(restarted.pid()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot restart kube-apiserver of " + options.name(), e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("kube-apiserver of " + options.name() + " did not stop", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     /** Stops every process of the cluster and removes its state. */

@@ -2,12 +2,16 @@ package dev.infra.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.infra.cli.Main;
 import dev.infra.testing.KubeTest;
 import dev.infra.testing.TestNamespace;
 import dev.infra.testing.Testbin;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,13 +20,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Bad input and failing tools: each gives one clear line and its exit code, and changes nothing
- * in the cluster; a transient helm failure is retried. infra runs as its own process here, as
+ * in the cluster; a transient helm failure is retried; a readiness wait outlives an API server
+ * restart. infra runs as its own process here, as
  * a user or CI runs it.
  */
 @KubeTest
@@ -119,5 +125,41 @@ class FaultTest {
                 + "read tcp 10.0.0.1:443: connection reset by peer); retry 1 of 4 in 1s"), run.out());
         assertTrue(run.out().contains("✓ greeter"), run.out());
         ns.client().namespaces().withName(ns.name() + "-greeter").delete();
+    }
+
+    @Test
+    void aReadinessWaitSurvivesARestartOfTheApiServer(TestNamespace ns, @TempDir Path dir) throws Exception {
+        assumeTrue(ns.cluster().simulated(), "only the local cluster can be restarted by a test");
+        String namespace = ns.name() + "-waiter";
+        Path file = Files.writeString(dir.resolve("infra.yaml"), """
+                profile: ci
+                components:
+                  waiter:
+                    source: {path: %s}
+                    namespace: %s
+                    timeout: 3m
+                """.formatted(CHARTS.resolve("stuck"), namespace));
+        var out = new StringWriter();
+        var up = CompletableFuture.supplyAsync(() -> Main.run(new PrintWriter(out), new PrintWriter(out),
+                "up", "-f", file.toString(), "--only", "waiter", "--kubeconfig", ns.kubeconfig().toString()));
+        // its pod waits for a node labelled infra.dev/no-such-node, which comes after the restart
+        ns.client().apps().deployments().inNamespace(namespace).withName("waiter")
+                .waitUntilCondition(d -> d != null, 60, TimeUnit.SECONDS);
+        ns.cluster().restartApiServer();
+        var node = ns.client().nodes().list().getItems().get(0).getMetadata().getName();
+        ns.client().nodes().withName(node).edit(n -> {
+            n.getMetadata().getLabels().put("infra.dev/no-such-node", "true");
+            return n;
+        });
+        try {
+            assertEquals(0, up.get(2, TimeUnit.MINUTES), out.toString());
+            assertTrue(out.toString().contains("✓ waiter"), out.toString());
+        } finally {
+            ns.client().nodes().withName(node).edit(n -> {
+                n.getMetadata().getLabels().remove("infra.dev/no-such-node");
+                return n;
+            });
+            ns.client().namespaces().withName(namespace).delete();
+        }
     }
 }

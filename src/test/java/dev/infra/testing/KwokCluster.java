@@ -44,6 +44,11 @@ final class KwokCluster implements TestCluster {
     }
 
     @Override
+    public void restartApiServer() {
+        cluster.restartApiServer();
+    }
+
+    @Override
     public String description() {
         return "the local kwok cluster in " + workDir;
     }

@@ -11,6 +11,11 @@ public interface TestCluster extends AutoCloseable {
 
     String description();
 
+    /** Stops the API server and starts it again, for fault tests. */
+    default void restartApiServer() {
+        throw new UnsupportedOperationException(description() + " cannot be restarted by the tests");
+    }
+
     @Override
     void close();
 }
