@@ -4,7 +4,8 @@ infra's catalog waits for, with the names the upstream chart gives them. Its pod
 kwok reports them Ready, after `standin.readyAfter` (a Go duration, per pod annotation) through
 the release's Stage below, which outweighs kwok's own pod-ready Stage.
 
-Workload templates take a dict: root (the chart's context), name, and optionally replicas,
+Workload templates take a dict: root (the chart's context), name, and optionally namespace
+(for what an operator makes in another one; default the release's), replicas,
 claims (volumeClaimTemplates: list of {name, size, storageClass}) and volumes (pod volumes;
 nothing mounts them, as no container runs).
 */}}
@@ -56,6 +57,9 @@ apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: {{ .name }}
+  {{- with .namespace }}
+  namespace: {{ . }}
+  {{- end }}
   labels:
     {{- include "standin.labels" . | nindent 4 }}
 spec:
@@ -72,6 +76,9 @@ apiVersion: apps/v1
 kind: StatefulSet
 metadata:
   name: {{ .name }}
+  {{- with .namespace }}
+  namespace: {{ . }}
+  {{- end }}
   labels:
     {{- include "standin.labels" . | nindent 4 }}
 spec:
@@ -104,6 +111,9 @@ apiVersion: apps/v1
 kind: DaemonSet
 metadata:
   name: {{ .name }}
+  {{- with .namespace }}
+  namespace: {{ . }}
+  {{- end }}
   labels:
     {{- include "standin.labels" . | nindent 4 }}
 spec:
