@@ -1,0 +1,108 @@
+package dev.infra.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.infra.catalog.Catalog;
+import dev.infra.catalog.Component;
+import dev.infra.catalog.Platform;
+import dev.infra.catalog.Source;
+import dev.infra.testing.KubeTest;
+import dev.infra.testing.TestNamespace;
+import dev.infra.testing.Testbin;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Every object of this project's charts and manifests, under every profile, is accepted by a
+ * real API server (server-side apply, dry run), custom resources included once the CRDs of the
+ * stand-ins of their operators are installed.
+ */
+@KubeTest
+class ServerAcceptsEverythingTest {
+    static final Path HOME = Path.of("").toAbsolutePath();
+
+    @Test
+    void everyChartAndManifestUnderEveryProfileIsAcceptedByTheApiServer(TestNamespace ns) throws Exception {
+        KubernetesClient client = ns.client();
+        installStandInCrds(client);
+        var manifests = new Manifests(client, HOME, null);
+        var namespaces = new Namespaces(client);
+        var rejected = new TreeSet<String>();
+        int accepted = 0;
+        Catalog catalog = Catalog.bundled();
+        for (String profile : catalog.profileNames()) {
+            Platform platform = catalog.resolve(profile, Optional.empty());
+            for (Component c : platform.components()) {
+                List<HasMetadata> objects = switch (c.source().kind()) {
+                    case MANIFESTS -> manifests.objects(c, manifests.text(c, platform.settings()));
+                    case LOCAL_CHART -> manifests.objects(c, template(c));
+                    default -> List.of();
+                };
+                for (HasMetadata object : objects) {
+                    if (object.getMetadata().getNamespace() != null) namespaces.ensure(object.getMetadata().getNamespace());
+                    try {
+                        client.resource(object).dryRun().fieldManager("infra").forceConflicts().serverSideApply();
+                        accepted++;
+                    } catch (KubernetesClientException e) {
+                        rejected.add(profile + "/" + c.name() + ": " + object.getKind() + " " + object.getMetadata().getName()
+                                + ": " + e.getMessage().lines().findFirst().orElse(""));
+                    }
+                }
+            }
+        }
+        System.out.println(accepted + " objects accepted by the API server");
+        assertEquals(new TreeSet<String>(), rejected);
+        assertTrue(accepted > 100, "too few objects were checked: " + accepted);
+    }
+
+    /** {@code helm template} of a chart of this project with the component's values. */
+    private static String template(Component c) throws IOException, InterruptedException {
+        Path values = Files.createTempFile("values-", ".yaml");
+        try {
+            Files.writeString(values, YAMLMapper.builder().build().writeValueAsString(c.values()));
+            var process = new ProcessBuilder(Testbin.binary("helm").toString(), "template", c.release(),
+                    HOME.resolve(c.source().path()).toString(), "--namespace", c.namespace(), "--values", values.toString())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(1, TimeUnit.MINUTES) && process.exitValue() == 0, "helm template failed for " + c.name());
+            return out;
+        } finally {
+            Files.delete(values);
+        }
+    }
+
+    /** The CRDs the stand-ins bring, as their real operators would. */
+    private static void installStandInCrds(KubernetesClient client) throws IOException {
+        try (Stream<Path> files = Files.walk(HOME.resolve("src/test/standins"))) {
+            // plain YAML only: templates/ holds Go templates
+            for (Path file : files.filter(f -> f.toString().matches(".*/crds/.*\\.ya?ml|.*-v1\\.yml")).toList()) {
+                String text = Files.readString(file);
+                if (!text.contains("kind: CustomResourceDefinition")) continue;
+                for (HasMetadata object : client.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))).items()) {
+                    if (object instanceof CustomResourceDefinition crd) {
+                        client.resource(crd).fieldManager("infra-test").forceConflicts().serverSideApply();
+                        client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
+                                .waitUntilCondition(d -> d != null && d.getStatus() != null && d.getStatus().getConditions() != null && d.getStatus().getConditions().stream()
+                                        .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())), 30, TimeUnit.SECONDS);
+                    }
+                }
+            }
+        }
+    }
+}
