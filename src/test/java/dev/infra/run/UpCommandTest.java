@@ -162,4 +162,17 @@ class UpCommandTest {
         assertNull(ns.client().configMaps().withName("infra-state-greeter").get());
         assertNotNull(ns.client().namespaces().withName(ns.name()).get(), "namespaces stay");
     }
+
+    @Test
+    void doctorChecksHelmTheClusterTheContextAndTheClasses(TestNamespace ns) {
+        var ok = infra(ns.kubeconfig(), "doctor", "--profile", "ci", "-o", "json");
+        assertEquals(0, ok.code(), ok.all());
+        var checks = JsonMapper.shared().readTree(ok.out());
+        assertEquals(List.of("helm", "cluster", "context", "storage class", "ingress class"),
+                checks.valueStream().map(c -> c.path("name").asString()).toList());
+
+        var wrongContext = infra(ns.kubeconfig(), "doctor", "--profile", "minikube");
+        assertEquals(1, wrongContext.code(), wrongContext.all());
+        assertTrue(wrongContext.out().contains("profile minikube is for minikube"), wrongContext.out());
+    }
 }
