@@ -5,9 +5,9 @@ import dev.infra.output.Colors;
 import dev.infra.output.ConsoleProgress;
 import dev.infra.output.Format;
 import dev.infra.output.JsonProgress;
+import dev.infra.output.Printer;
 import dev.infra.run.Progress;
 import dev.infra.run.SecretMask;
-import dev.infra.output.Printer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Mixin;
@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
                 VersionCommand.class,
                 CompletionCommand.class,
         },
-        footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage or configuration error, 3 cluster unreachable, 4 timeout."})
+        footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage or configuration error, 3 cluster unreachable,",
+                "4 not ready in time, 5 a required program (helm) is missing, 130 interrupted."})
 public final class InfraCommand implements Runnable {
     @Mixin
     final GlobalOptions global = new GlobalOptions();
