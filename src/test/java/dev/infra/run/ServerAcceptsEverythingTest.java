@@ -42,7 +42,6 @@ class ServerAcceptsEverythingTest {
         KubernetesClient client = ns.client();
         installStandInCrds(client);
         var manifests = new Manifests(client, HOME, null);
-        var namespaces = new Namespaces(client);
         var rejected = new TreeSet<String>();
         int accepted = 0;
         Catalog catalog = Catalog.bundled();
@@ -55,7 +54,8 @@ class ServerAcceptsEverythingTest {
                     default -> List.of();
                 };
                 for (HasMetadata object : objects) {
-                    if (object.getMetadata().getNamespace() != null) namespaces.ensure(object.getMetadata().getNamespace());
+                    // into the test's own namespace, so that what other tests installed cannot interfere
+                    if (object.getMetadata().getNamespace() != null) object.getMetadata().setNamespace(ns.name());
                     try {
                         client.resource(object).dryRun().fieldManager("infra").forceConflicts().serverSideApply();
                         accepted++;
