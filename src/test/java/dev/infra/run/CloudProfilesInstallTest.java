@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.infra.run.UpCommandTest.Run;
 import dev.infra.testing.KubeTest;
+import dev.infra.testing.StandIns;
 import dev.infra.testing.TestNamespace;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -44,13 +45,7 @@ class CloudProfilesInstallTest {
 
     @BeforeAll
     static void packageStandIns() throws IOException, InterruptedException {
-        Path log = Files.createTempFile("standins", ".log");
-        Process script = new ProcessBuilder("bash", "scripts/standins.sh", chartSource.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        boolean done = script.waitFor(2, TimeUnit.MINUTES);
-        String output = Files.readString(log);
-        Files.delete(log);
-        assertTrue(done && script.exitValue() == 0, "scripts/standins.sh failed:\n" + output);
+        StandIns.packageInto(chartSource);
     }
 
     @Test
