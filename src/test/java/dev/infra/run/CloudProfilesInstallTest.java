@@ -8,7 +8,7 @@ import dev.infra.run.UpCommandTest.Run;
 import dev.infra.testing.KubeTest;
 import dev.infra.testing.StandIns;
 import dev.infra.testing.TestNamespace;
-import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import dev.infra.testing.Testbin;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
@@ -50,20 +50,20 @@ class CloudProfilesInstallTest {
 
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
-    void eksInstallsEveryComponentFromTheStandInsAndAllAreHealthy(TestNamespace ns) throws IOException {
+    void eksInstallsEveryComponentFromTheStandInsAndAllAreHealthy(TestNamespace ns) throws Exception {
         assumeTrue(ns.cluster().simulated(), "stand-ins run only on kwok");
         // seed 004 keeps the database login in AWS Secrets Manager; External Secrets would copy it here
         userSecret(ns.client(), "apps", "db-credentials",
                 Map.of("POSTGRES_DB", "app", "POSTGRES_USER", "app", "POSTGRES_PASSWORD", "from-aws-secrets-manager"));
 
-        removeAppDatabase(ns.client());
+        removeAppDatabase(ns);
         try {
             upAndStatus(ns, "eks", "");
 
             var claim = ns.client().persistentVolumeClaims().inNamespace("apps").withName("data-app-database-0").get();
             assertEquals("gp3", claim.getSpec().getStorageClassName(), "the database's volume comes from the EBS driver's class");
         } finally {
-            removeAppDatabase(ns.client());
+            removeAppDatabase(ns);
         }
     }
 
@@ -122,9 +122,14 @@ class CloudProfilesInstallTest {
      * StatefulSet's claim templates never change: the eks test starts without it and leaves none
      * (helm makes it again on their next upgrade).
      */
-    private static void removeAppDatabase(KubernetesClient client) {
+    private static void removeAppDatabase(TestNamespace ns) throws IOException, InterruptedException {
+        // the whole release, so that the next install starts afresh rather than patching a leftover
+        var uninstall = new ProcessBuilder(Testbin.binary("helm").toString(), "uninstall", "app-database", "--namespace", "apps",
+                "--ignore-not-found", "--wait", "--kubeconfig", ns.kubeconfig().toString()).inheritIO().start();
+        assertTrue(uninstall.waitFor(2, TimeUnit.MINUTES) && uninstall.exitValue() == 0, "helm uninstall app-database failed");
+        KubernetesClient client = ns.client();
+        client.configMaps().inNamespace("apps").withName("infra-state-app-database").delete();
         var statefulSet = client.apps().statefulSets().inNamespace("apps").withName("app-database");
-        statefulSet.withPropagationPolicy(DeletionPropagation.FOREGROUND).delete();
         statefulSet.waitUntilCondition(Objects::isNull, 2, TimeUnit.MINUTES);
         var claim = client.persistentVolumeClaims().inNamespace("apps").withName("data-app-database-0");
         claim.delete();
