@@ -33,6 +33,10 @@ public final class Kube {
     }
 
     private static Config config(KubeTarget target) {
+        if (target.kubeconfig() == null && noKubeconfigAnywhere()) {
+            throw new ClusterUnreachableException("no cluster configured: no $KUBECONFIG, no ~/.kube/config and not in a pod; "
+                    + "pass --kubeconfig, or start one (minikube start, infra sandbox up)", null);
+        }
         try {
             if (target.kubeconfig() != null) {
                 if (!Files.isReadable(target.kubeconfig())) {
@@ -47,6 +51,15 @@ public final class Kube {
             throw new ConfigException("unusable kubeconfig" + (target.context() == null ? "" : " or context '"
                     + target.context() + "'") + ": " + rootMessage(e), e);
         }
+    }
+
+    /** fabric8 would fall back to the in-cluster address, whose failure says nothing useful. */
+    private static boolean noKubeconfigAnywhere() {
+        String variable = System.getenv("KUBECONFIG");
+        boolean fromVariable = variable != null && java.util.Arrays.stream(variable.split(java.io.File.pathSeparator))
+                .anyMatch(f -> !f.isBlank() && Files.isRegularFile(java.nio.file.Path.of(f)));
+        boolean fromHome = Files.isRegularFile(java.nio.file.Path.of(System.getProperty("user.home"), ".kube", "config"));
+        return !fromVariable && !fromHome && System.getenv("KUBERNETES_SERVICE_HOST") == null;
     }
 
     static String rootMessage(Throwable e) {

@@ -39,10 +39,16 @@ class FaultTest {
     }
 
     static Run infra(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return infra(Path.of(System.getProperty("user.home")), env, args);
+    }
+
+    /** infra as its own process, for a user whose home is {@code home}. */
+    static Run infra(Path home, Map<String, String> env, String... args) throws IOException, InterruptedException {
         var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.infra.cli.Main"));
+                "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"), "dev.infra.cli.Main"));
         command.addAll(List.of(args));
         var builder = new ProcessBuilder(command);
+        builder.environment().remove("KUBECONFIG");
         builder.environment().putAll(env);
         Process process = builder.start();
         process.getOutputStream().close();
@@ -101,6 +107,14 @@ class FaultTest {
                 2, "unknown component 'minoi'; did you mean 'minio'?");
 
         assertEquals(before, clusterState(ns.client()), "a failed run changed the cluster");
+    }
+
+    @Test
+    void noKubeconfigAtAllSaysHowToGetACluster(@TempDir Path home) throws Exception {
+        Run run = infra(home, Map.of(), "status", "--profile", "ci");
+        assertEquals(3, run.code(), run.out() + run.err());
+        assertEquals("infra: error: no cluster configured: no $KUBECONFIG, no ~/.kube/config and not in a pod; "
+                + "pass --kubeconfig, or start one (minikube start, infra sandbox up)\n", run.err());
     }
 
     @Test
