@@ -14,8 +14,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "doctor", description = {
-        "Check what 'infra up' needs: helm, a reachable cluster, a context the profile accepts,",
-        "a default storage class and the profile's ingress class. Exits 1 when a check fails."})
+        "Check what 'infra up' needs before it runs.",
+        "helm, a reachable cluster, a context the profile accepts, a default storage class and",
+        "the profile's ingress class. Exits 1 when a check fails."})
 final class DoctorCommand implements Callable<Integer> {
     @ParentCommand
     InfraCommand infra;

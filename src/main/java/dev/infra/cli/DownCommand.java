@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "down", description = {
-        "Uninstall the platform in reverse order. Volumes, namespaces, databases and generated secrets",
-        "stay unless --delete-data."})
+        "Uninstall the platform in reverse order.",
+        "Volumes, namespaces, databases and generated secrets stay unless --delete-data."})
 final class DownCommand implements Callable<Integer> {
     @ParentCommand
     InfraCommand infra;

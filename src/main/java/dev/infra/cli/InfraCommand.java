@@ -12,11 +12,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 @Command(name = "infra",
         description = "Provision a whole Kubernetes platform in one command, then operate it.",
         mixinStandardHelpOptions = true,
+        // --help on every subcommand too, as every error message suggests it
+        scope = ScopeType.INHERIT,
         versionProvider = InfraCommand.Version.class,
         subcommands = {
                 PlanCommand.class,
@@ -35,8 +38,8 @@ import picocli.CommandLine.Spec;
                 VersionCommand.class,
                 CompletionCommand.class,
         },
-        footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage or configuration error, 3 cluster unreachable,",
-                "4 not ready in time, 5 a required program (helm) is missing, 130 interrupted."})
+        footer = {"", "Exit codes: 0 ok, 1 failure, 2 bad usage or configuration, 3 cluster",
+                "unreachable, 4 not ready in time, 5 helm missing, 130 interrupted."})
 public final class InfraCommand implements Runnable {
     @Mixin
     final GlobalOptions global = new GlobalOptions();

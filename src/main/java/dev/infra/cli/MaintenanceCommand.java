@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "maintenance", description = {
-        "Switch the site into maintenance (a 503 page on the application's paths) and back.",
+        "Switch the site into maintenance (a 503 page) and back.",
         "  infra maintenance on --message 'Back at 14:00'",
         "  infra maintenance off",
         "  infra maintenance status"})

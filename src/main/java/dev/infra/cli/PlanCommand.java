@@ -12,7 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "plan", description = {
-        "Show what 'infra up' would install, in which order and waves, without touching a cluster.",
+        "Show what 'infra up' would install and in which order, without a cluster.",
         "Steps of one wave can install in parallel; the critical path bounds the total time."})
 final class PlanCommand implements Callable<Integer> {
     @ParentCommand

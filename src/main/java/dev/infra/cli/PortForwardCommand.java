@@ -23,7 +23,7 @@ import picocli.CommandLine.ParentCommand;
 import sun.misc.Signal;
 
 @Command(name = "port-forward", description = {
-        "Forward local ports to the platform's UIs until Ctrl-C, reconnecting when pods restart.",
+        "Forward local ports to the platform's UIs, reconnecting when pods restart.",
         "Targets are catalog names (pgadmin, minio-console, grafana, prometheus, dashboard, keycloak, ...),",
         "optionally with :LOCALPORT, or svc/NAME:PORT with -n.",
         "  infra port-forward pgadmin minio-console",

@@ -21,9 +21,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "sandbox", description = {
-        "A local Kubernetes control plane for trying infra without minikube: kube-apiserver, etcd,",
-        "controller-manager and scheduler as processes, and simulated nodes (kwok). Workloads are",
-        "simulated, not run: pods become Ready without containers. Then:",
+        "A local cluster for trying infra without minikube (workloads are simulated).",
+        "kube-apiserver, etcd, controller-manager and scheduler run as processes, with simulated",
+        "nodes (kwok): pods become Ready without containers, nothing really runs. Then:",
         "  export KUBECONFIG=$(infra sandbox kubeconfig)",
         "  infra up --profile sandbox --chart-source DIR"},
         subcommands = {SandboxCommand.Up.class, SandboxCommand.Down.class, SandboxCommand.Status.class,

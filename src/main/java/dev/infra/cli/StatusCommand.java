@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "status", description = {
-        "Show each enabled component: release state, version, readiness, age and URLs.",
+        "Show each component's state, version, readiness, age and URLs.",
         "Exits 0 when everything is installed and ready, 1 otherwise."})
 final class StatusCommand implements Callable<Integer> {
     @ParentCommand

@@ -22,8 +22,9 @@ import picocli.CommandLine.ParentCommand;
 import sun.misc.Signal;
 
 @Command(name = "up", description = {
-        "Install or update the platform: every enabled component in dependency order, independent ones",
-        "in parallel, each waited for until it is really ready. Unchanged, healthy components are skipped."})
+        "Install or update the platform, waiting until each component is really ready.",
+        "Every enabled component goes in dependency order, independent ones in parallel;",
+        "unchanged, healthy components are skipped."})
 final class UpCommand implements Callable<Integer> {
     @ParentCommand
     InfraCommand infra;

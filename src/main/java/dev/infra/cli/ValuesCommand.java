@@ -9,7 +9,8 @@ import picocli.CommandLine.ParentCommand;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 @Command(name = "values", description = {
-        "Print the helm values infra gives a component's chart, after the profile and infra.yaml.",
+        "Print the helm values infra gives a component's chart.",
+        "They are the catalog's after the profile and infra.yaml.",
         "Secret references (${secret:NAME/KEY}) stay references: values are read only at install time.",
         "  infra values minio --profile ci > minio.yaml"})
 final class ValuesCommand implements Callable<Integer> {

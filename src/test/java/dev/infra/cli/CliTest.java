@@ -120,4 +120,16 @@ class CliTest {
         assertEquals(0, result.code(), result.err());
         assertTrue(result.out().contains("complete -F _complete_infra"), result.out().lines().limit(3).toList().toString());
     }
+
+    @Test
+    void everySubcommandAnswersHelpAsItsErrorsSuggest() {
+        for (String[] command : new String[][]{{"up"}, {"down"}, {"status"}, {"secret", "get"}, {"port-forward"},
+                {"maintenance"}, {"sandbox", "up"}, {"export", "argocd"}, {"plan"}}) {
+            var args = new java.util.ArrayList<>(java.util.List.of(command));
+            args.add("--help");
+            var result = run(args.toArray(String[]::new));
+            assertEquals(0, result.code(), String.join(" ", command) + ": " + result.err());
+            assertTrue(result.out().startsWith("Usage: infra " + String.join(" ", command)), result.out());
+        }
+    }
 }
