@@ -37,6 +37,8 @@ final class CatalogValidator {
             c.portForwards().forEach(p -> require(p.name() != null && p.service() != null && p.port() != null,
                     name, "portForwards", "each port-forward needs name, service and port"));
             c.readiness().forEach(r -> checkReadiness(name, r));
+            c.health().forEach(h -> require(h.kind() != null && h.apiVersion() != null && h.field() != null && h.value() != null,
+                    name, "health", "each health rule needs kind, apiVersion, field and value"));
             checkSecretReferences(name, c.values().toString(), secrets);
         }
     }

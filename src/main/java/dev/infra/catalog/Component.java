@@ -12,6 +12,7 @@ import java.util.Map;
  * @param uses     API kinds this component's resources create; it then needs their provider
  * @param readyIn  typical time to become ready, used for the critical path estimate
  * @param timeout  how long {@code infra up} waits for readiness before diagnosing
+ * @param health   rules for resources it manages, which {@code infra status} counts
  * @param data     true when removing the component removes data (a database resource):
  *                 {@code infra down} then keeps it unless asked to delete data
  */
@@ -30,6 +31,7 @@ public record Component(
         List<SecretSpec> secrets,
         List<PortForward> portForwards,
         List<ReadinessCheck> readiness,
+        List<HealthRule> health,
         Duration readyIn,
         Duration timeout,
         Boolean data,
@@ -44,6 +46,7 @@ public record Component(
         secrets = listOrEmpty(secrets);
         portForwards = listOrEmpty(portForwards);
         readiness = listOrEmpty(readiness);
+        health = listOrEmpty(health);
         if (readyIn == null) readyIn = Duration.ofSeconds(60);
         if (timeout == null) timeout = Duration.ofMinutes(10);
         if (release == null) release = name;

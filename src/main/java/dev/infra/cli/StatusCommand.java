@@ -39,8 +39,7 @@ final class StatusCommand implements Callable<Integer> {
                 var rows = reader.read(platform.enabled());
                 boolean healthy = rows.stream().allMatch(ComponentStatus::healthy);
                 infra.printer().print(new StatusDocument(platform.profile(), session.context(), healthy, rows), table(rows),
-                        "\n" + (healthy ? "healthy" : "not healthy") + ": " + rows.stream().filter(ComponentStatus::healthy).count()
-                                + "/" + rows.size() + " components installed and ready");
+                        footer(rows, healthy));
                 if (!watch) return healthy ? ExitCodes.OK : ExitCodes.FAILURE;
                 Thread.sleep(dev.infra.catalog.Durations.parse(interval).toMillis());
             }
@@ -51,12 +50,23 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     private static Table table(List<ComponentStatus> rows) {
-        var table = Table.of("COMPONENT", "NAMESPACE", "STATE", "VERSION", "READY", "AGE", "URL");
+        var table = Table.of("COMPONENT", "NAMESPACE", "STATE", "VERSION", "READY", "HEALTH", "AGE", "URL");
         for (var r : rows) {
             table.row(r.component(), r.namespace(), r.state(), r.version() == null ? "-" : r.version(),
-                    r.ready() + "/" + r.checks(), age(r.installedAt()), r.urls().isEmpty() ? "-" : String.join(" ", r.urls()));
+                    r.ready() + "/" + r.checks(), r.health().isEmpty() ? "-" : String.join(", ", r.health()),
+                    age(r.installedAt()), r.urls().isEmpty() ? "-" : String.join(" ", r.urls()));
         }
         return table;
+    }
+
+    /** The verdict, and what keeps each installed component from being healthy. */
+    private static String footer(List<ComponentStatus> rows, boolean healthy) {
+        var text = new StringBuilder("\n").append(healthy ? "healthy" : "not healthy").append(": ")
+                .append(rows.stream().filter(ComponentStatus::healthy).count()).append("/").append(rows.size())
+                .append(" components installed and ready");
+        rows.stream().filter(r -> !"not-installed".equals(r.state())).forEach(r ->
+                r.waiting().forEach(w -> text.append("\n  ").append(r.component()).append(": ").append(w)));
+        return text.toString();
     }
 
     private static String age(Instant since) {

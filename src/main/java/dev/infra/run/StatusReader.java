@@ -1,12 +1,14 @@
 package dev.infra.run;
 
 import dev.infra.catalog.Component;
+import dev.infra.catalog.HealthRule;
 import dev.infra.readiness.CheckStatus;
 import dev.infra.readiness.ReadinessWaiter;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Reads each component's state from the cluster: release records, readiness, ingress URLs. */
 public final class StatusReader {
@@ -36,14 +38,39 @@ public final class StatusReader {
         }
         if ("not-installed".equals(status)) {
             return new ComponentStatus(c.name(), c.namespace(), status, c.source().version(), 0, c.readiness().size(),
-                    null, List.of(), List.of());
+                    null, List.of(), List.of(), List.of(), 0);
         }
         var checks = waiter.now(c.readiness(), c.namespace());
+        var waiting = new ArrayList<>(checks.stream().filter(s -> !s.ready()).map(s -> s.subject() + ": " + s.message()).toList());
+        var health = new ArrayList<String>();
+        int unhealthy = 0;
+        for (HealthRule rule : c.health()) {
+            var resources = client.genericKubernetesResources(rule.apiVersion(), rule.kind()).inNamespace(c.namespace()).list().getItems();
+            int good = 0;
+            for (var resource : resources) {
+                String actual = field(resource.getAdditionalProperties(), rule.field());
+                if (rule.value().equals(actual)) {
+                    good++;
+                } else {
+                    waiting.add(rule.kind() + " " + resource.getMetadata().getName() + ": " + rule.field() + " is " + actual);
+                }
+            }
+            unhealthy += resources.size() - good;
+            health.add(rule.kind() + " " + good + "/" + resources.size() + " " + rule.value());
+        }
         return new ComponentStatus(c.name(), c.namespace(), status, c.source().version(),
                 (int) checks.stream().filter(CheckStatus::ready).count(), checks.size(),
                 recorded.map(InstallState.Recorded::installedAt).orElse(null),
-                isChart ? urls(c) : List.of(),
-                checks.stream().filter(s -> !s.ready()).map(s -> s.subject() + ": " + s.message()).toList());
+                isChart ? urls(c) : List.of(), waiting, health, unhealthy);
+    }
+
+    /** The value at a dotted path such as {@code status.health.status}, or null. */
+    private static String field(Map<String, Object> object, String path) {
+        Object value = object;
+        for (String key : path.split("\\.")) {
+            value = value instanceof Map<?, ?> map ? map.get(key) : null;
+        }
+        return value == null ? null : value.toString();
     }
 
     /** Ingress hosts and paths of the release, as http(s) URLs. */

@@ -196,4 +196,52 @@ class DayTwoCommandsTest {
             }
         }
     }
+
+    @Test
+    void statusCountsTheResourcesAComponentsHealthRuleNames(TestNamespace ns, @TempDir Path dir) throws IOException {
+        for (HasMetadata crd : ns.client().load(Files.newInputStream(Path.of("src/test/resources/crds/argocd-application.yaml"))).items()) {
+            ns.client().resource(crd).forceConflicts().serverSideApply();
+        }
+        ns.client().apiextensions().v1().customResourceDefinitions().withName("applications.argoproj.io")
+                .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions() != null
+                        && c.getStatus().getConditions().stream().anyMatch(x -> "Established".equals(x.getType())), 30, TimeUnit.SECONDS);
+        Path file = Files.writeString(dir.resolve("infra.yaml"), """
+                profile: ci
+                disable: [%s]
+                components:
+                  team-apps:
+                    source: {manifests: %s}
+                    namespace: %s
+                    health:
+                      - {kind: Application, apiVersion: argoproj.io/v1alpha1, field: status.health.status, value: Healthy}
+                """.formatted(String.join(", ", everyOtherComponent()), Path.of("src/test/resources/manifests/team-apps").toAbsolutePath(), ns.name()));
+        String f = file.toString();
+        assertEquals(0, infra(ns, "up", "-f", f).code());
+        application(ns, "shop", "Healthy");
+        application(ns, "billing", "Degraded");
+
+        Run sick = infra(ns, "status", "-f", f);
+        assertEquals(1, sick.code(), sick.out());
+        assertTrue(sick.out().contains("Application 1/2 Healthy"), sick.out());
+        assertTrue(sick.out().contains("team-apps: Application billing: status.health.status is Degraded"), sick.out());
+
+        application(ns, "billing", "Healthy");
+        Run well = infra(ns, "status", "-f", f, "-o", "json");
+        assertEquals(0, well.code(), well.out());
+        assertEquals("Application 2/2 Healthy", JsonMapper.shared().readTree(well.out()).path("components").get(0).path("health").get(0).asString());
+    }
+
+    private static List<String> everyOtherComponent() {
+        return dev.infra.catalog.Catalog.bundled().resolve("ci", java.util.Optional.empty()).enabled().stream()
+                .map(dev.infra.catalog.Component::name).toList();
+    }
+
+    private static void application(TestNamespace ns, String name, String health) {
+        ns.client().genericKubernetesResources("argoproj.io/v1alpha1", "Application").resource(
+                new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
+                        .withApiVersion("argoproj.io/v1alpha1").withKind("Application")
+                        .withNewMetadata().withName(name).withNamespace(ns.name()).endMetadata()
+                        .addToAdditionalProperties("status", Map.of("health", Map.of("status", health))).build())
+                .forceConflicts().serverSideApply();
+    }
 }
