@@ -29,7 +29,7 @@ public final class Kube {
             throw new ClusterUnreachableException("cannot reach the API server " + config.getMasterUrl()
                     + " of context '" + context + "': " + rootMessage(e), e);
         }
-        return new KubeSession(client, context, target);
+        return new KubeSession(client, context);
     }
 
     private static Config config(KubeTarget target) {

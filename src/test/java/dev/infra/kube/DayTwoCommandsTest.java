@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.infra.cli.Main;
 import dev.infra.testing.KubeTest;
+import dev.infra.testing.PingServer;
 import dev.infra.testing.TestNamespace;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -120,9 +121,7 @@ class DayTwoCommandsTest {
              ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int localPort = probe.getLocalPort();
             probe.close();
-            Thread echo = new Thread(() -> answer(server), "echo");
-            echo.setDaemon(true);
-            echo.start();
+            PingServer.start(server);
             KubernetesClient client = ns.client();
             client.resource(new ServiceBuilder().withNewMetadata().withName("echo").endMetadata()
                     .withNewSpec().withSelector(Map.of("app", "echo")).addNewPort().withPort(80)
@@ -181,19 +180,6 @@ class DayTwoCommandsTest {
             }
             if (System.nanoTime() > deadline) throw new AssertionError("no answer through the forward");
             Thread.sleep(300);
-        }
-    }
-
-    private static void answer(ServerSocket server) {
-        while (!server.isClosed()) {
-            try (Socket socket = server.accept();
-                 var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-                 var out = new PrintWriter(socket.getOutputStream(), true, StandardCharsets.UTF_8)) {
-                String line = in.readLine();
-                if (line != null) out.println("pong " + line);
-            } catch (IOException e) {
-                // the test closes the server when it is done
-            }
         }
     }
 

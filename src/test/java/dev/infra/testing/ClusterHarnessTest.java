@@ -26,8 +26,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -159,9 +157,7 @@ class ClusterHarnessTest {
         assumeTrue(ns.cluster().simulated(), "forwarding to a local address is kwok's; "
                 + ns.cluster().description() + " runs real pods");
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Thread echo = new Thread(() -> answerPings(server), "echo-server");
-            echo.setDaemon(true);
-            echo.start();
+            PingServer.start(server);
             Pod pod = new PodBuilder()
                     .withNewMetadata().withName("echo").endMetadata()
                     .withNewSpec().addNewContainer().withName("echo").withImage(PAUSE_IMAGE)
@@ -185,7 +181,6 @@ class ClusterHarnessTest {
             try (LocalPortForward forward = ns.client().pods().withName("echo").portForward(8080)) {
                 assertEquals("pong ping", exchangeUntilAnswered(forward, "ping", Duration.ofSeconds(20)));
             }
-            echo.interrupt();
         }
     }
 
@@ -273,23 +268,6 @@ class ClusterHarnessTest {
         assertTrue(process.waitFor(2, TimeUnit.MINUTES), "helm did not finish: " + command);
         assertEquals(0, process.exitValue(), String.join(" ", command) + " failed:\n" + output);
         return output;
-    }
-
-    private static void answerPings(ServerSocket server) {
-        while (!server.isClosed()) {
-            try (Socket socket = server.accept();
-                 BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-                 PrintWriter out = new PrintWriter(socket.getOutputStream(), true, StandardCharsets.UTF_8)) {
-                String line = in.readLine();
-                if (line != null) {
-                    out.println("pong " + line);
-                }
-            } catch (IOException e) {
-                if (!server.isClosed()) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        }
     }
 
     /** kwok learns of the PortForward through a watch, so the first tries may find no rule yet. */
