@@ -76,7 +76,7 @@ public final class Catalog {
         new CatalogValidator(resolution::error).validate(components);
         // an infra.yaml can ask for confirmation, not waive the profile's
         boolean confirm = Boolean.TRUE.equals(profile.confirm()) || user != null && Boolean.TRUE.equals(user.confirm());
-        return new Platform(name, profile.description(), contexts, Map.copyOf(settings), components, confirm);
+        return new Platform(name, profile.description(), contexts, profile.contexts(), Map.copyOf(settings), components, confirm);
     }
 
     /** {@code name} after the profiles it extends, the most basic first. */

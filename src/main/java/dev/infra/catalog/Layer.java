@@ -9,7 +9,7 @@ import java.util.Map;
  * merge, lists and scalars replace); an entry with a name the catalog lacks adds a component.
  *
  * @param profile  in {@code infra.yaml} only: the profile to use when {@code --profile} is absent
- * @param contexts kube context names (globs such as {@code kind-*}) this profile may be applied to
+ * @param contexts kube context names (patterns such as {@code kind-*}, see {@link ContextPattern}) this profile may be applied to
  * @param settings named values that catalog values use as {@code ${name}} (ingress class, ...)
  * @param extendsProfile in profiles.yaml: a profile whose settings and overrides come first
  * @param confirm  true for production profiles: {@code up} and {@code down} ask first (or need

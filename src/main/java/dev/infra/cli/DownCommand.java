@@ -26,6 +26,9 @@ final class DownCommand implements Callable<Integer> {
     @Mixin
     SelectionOptions selection;
 
+    @Mixin
+    ContextGuard contextGuard;
+
     @Option(names = "--yes", description = "Do not ask for confirmation (required when not on a terminal).")
     boolean yes;
 
@@ -38,10 +41,10 @@ final class DownCommand implements Callable<Integer> {
         var plan = new Planner().plan(selection.request(platform));
         if (!yes) Confirmation.checkAskable("infra down");
         var mask = new SecretMask();
-        var helm = infra.helm(mask);
-        helm.version();
+        infra.helm(mask).version();
         try (var session = Kube.connect(infra.global.kubeTarget())) {
-            ContextGuard.check(platform, session, infra.global.kubeTarget());
+            contextGuard.check(platform, session.context(), infra.global.kubeTarget());
+            var helm = infra.helm(mask, session);
             if (!yes) Confirmation.ask(String.format("Uninstall %d components from context '%s'%s?", plan.steps().size(),
                     session.context(), deleteData ? " and DELETE their data" : ""));
             var outcomes = new Uninstaller(platform, session.client(), helm, infra.progress(), InfraHome.path(), mask)

@@ -1,6 +1,8 @@
 package dev.infra.cli;
 
 import dev.infra.helm.Helm;
+import dev.infra.kube.KubeSession;
+import dev.infra.kube.KubeTarget;
 import dev.infra.output.Colors;
 import dev.infra.output.ConsoleProgress;
 import dev.infra.output.Format;
@@ -49,8 +51,17 @@ public final class InfraCommand implements Runnable {
 
     /** helm, run against the user's kube target; with -v its commands go to stderr. */
     Helm helm(SecretMask mask) {
+        return helm(mask, global.kubeTarget());
+    }
+
+    /** helm, pinned to the context {@code session} was opened (and checked) for. */
+    Helm helm(SecretMask mask, KubeSession session) {
+        return helm(mask, session.pinned());
+    }
+
+    private Helm helm(SecretMask mask, KubeTarget target) {
         var err = spec.commandLine().getErr();
-        return new Helm(Tools.helm(), global.kubeTarget(), mask, global.verbose() ? err::println : line -> { });
+        return new Helm(Tools.helm(), target, mask, global.verbose() ? err::println : line -> { });
     }
 
     /** How a run shows its steps: JSON events with -o json, else lines (a spinner on a terminal). */

@@ -35,6 +35,9 @@ final class UpCommand implements Callable<Integer> {
     @Mixin
     SelectionOptions selection;
 
+    @Mixin
+    ContextGuard contextGuard;
+
     @Option(names = "--chart-source", paramLabel = "DIR",
             description = "Take upstream charts (<chart>-<version>.tgz) and manifests from DIR instead of the internet.")
     Path chartSource;
@@ -68,10 +71,10 @@ final class UpCommand implements Callable<Integer> {
 
         var mask = new SecretMask();
         var target = infra.global.kubeTarget();
-        var helm = infra.helm(mask);
-        helm.version();
+        infra.helm(mask).version();
         try (var session = Kube.connect(target)) {
-            ContextGuard.check(platform, session, target);
+            contextGuard.check(platform, session.context(), target);
+            var helm = infra.helm(mask, session);
             if (ask) Confirmation.ask(String.format("Install or update %d components of profile '%s' on context '%s'?",
                     plan.steps().size(), platform.profile(), session.context()));
             var installer = new Installer(request, session.client(), helm, infra.progress(), mask, Retry.standard());

@@ -21,7 +21,9 @@ public final class Kube {
         config.setRequestTimeout(8_000);
         config.setRequestRetryBackoffLimit(1);
         KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
-        String context = config.getCurrentContext() == null ? "(none)" : config.getCurrentContext().getName();
+        // the context this config was read for: helm gets its name rather than reading current-context again
+        String name = config.getCurrentContext() == null ? null : config.getCurrentContext().getName();
+        String context = name == null ? "(none)" : name;
         try {
             client.getKubernetesVersion();
         } catch (RuntimeException e) {
@@ -29,7 +31,7 @@ public final class Kube {
             throw new ClusterUnreachableException("cannot reach the API server " + config.getMasterUrl()
                     + " of context '" + context + "': " + rootMessage(e), e);
         }
-        return new KubeSession(client, context);
+        return new KubeSession(client, context, new KubeTarget(target.kubeconfig(), name));
     }
 
     private static Config config(KubeTarget target) {

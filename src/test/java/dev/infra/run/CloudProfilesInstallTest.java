@@ -106,7 +106,7 @@ class CloudProfilesInstallTest {
         JsonMapper.shared().readTree(plan.out()).path("steps").forEach(s -> planned.add(s.path("component").asString()));
         assertTrue(planned.size() > 10, "the profile's whole catalog: " + planned);
 
-        Run up = UpCommandTest.infra(ns.kubeconfig(), "up", "--profile", profile, "-f", config.toString(), "--yes", "--force",
+        Run up = UpCommandTest.infra(ns.kubeconfig(), "up", "--profile", profile, "-f", config.toString(), "--yes", "--accept-contexts", "--force",
                 "--chart-source", chartSource.toString(), "-o", "json");
         assertEquals(0, up.code(), up.all());
         assertEquals(planned, new TreeSet<>(up.finished("installed")), up.out());

@@ -1,0 +1,31 @@
+package dev.infra.catalog;
+
+import java.util.regex.Pattern;
+
+/**
+ * A profile's kube context pattern, matched against the whole context name as kubectl shows it:
+ * {@code *} stands for any characters, {@code :} and {@code /} included (EKS names contexts
+ * {@code arn:aws:eks:REGION:ACCOUNT:cluster/NAME}), {@code ?} for one; everything else is literal.
+ */
+public record ContextPattern(String glob) {
+
+    public boolean matches(String context) {
+        return context != null && regex().matcher(context).matches();
+    }
+
+    private Pattern regex() {
+        var regex = new StringBuilder();
+        var literal = new StringBuilder();
+        for (char ch : glob.toCharArray()) {
+            if (ch != '*' && ch != '?') {
+                literal.append(ch);
+                continue;
+            }
+            if (!literal.isEmpty()) regex.append(Pattern.quote(literal.toString()));
+            literal.setLength(0);
+            regex.append(ch == '*' ? ".*" : ".");
+        }
+        if (!literal.isEmpty()) regex.append(Pattern.quote(literal.toString()));
+        return Pattern.compile(regex.toString(), Pattern.DOTALL);
+    }
+}
