@@ -4,7 +4,6 @@ import dev.infra.errors.ExitCodes;
 import dev.infra.kube.Kube;
 import dev.infra.plan.Planner;
 import dev.infra.run.InfraHome;
-import dev.infra.run.SecretMask;
 import dev.infra.run.StepOutcome;
 import dev.infra.run.Uninstaller;
 import java.util.concurrent.Callable;
@@ -40,7 +39,7 @@ final class DownCommand implements Callable<Integer> {
         var platform = catalog.platform();
         var plan = new Planner().plan(selection.request(platform));
         if (!yes) Confirmation.checkAskable("infra down");
-        var mask = new SecretMask();
+        var mask = infra.mask;
         infra.helm(mask).version();
         try (var session = Kube.connect(infra.global.kubeTarget())) {
             contextGuard.check(platform, session.context(), infra.global.kubeTarget());

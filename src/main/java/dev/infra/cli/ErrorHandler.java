@@ -1,6 +1,7 @@
 package dev.infra.cli;
 
 import dev.infra.errors.ExitCodes;
+import dev.infra.run.SecretMask;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -15,9 +16,12 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
     private final GlobalOptions global;
+    private final SecretMask mask;
 
-    ErrorHandler(GlobalOptions global) {
+    /** {@code mask}: the secret values the command has seen, never to be printed, causes included. */
+    ErrorHandler(GlobalOptions global, SecretMask mask) {
         this.global = global;
+        this.mask = mask;
     }
 
     @Override
@@ -35,10 +39,10 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     @Override
     public int handleExecutionException(Exception e, CommandLine command, ParseResult parseResult) {
         PrintWriter err = command.getErr();
-        err.println("infra: error: " + message(e));
+        err.println(mask.apply("infra: error: " + message(e)));
         if (global.verbose()) {
             for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-                err.println("  caused by: " + cause);
+                err.println(mask.apply("  caused by: " + cause));
             }
         }
         return ExitCodes.of(e);

@@ -17,7 +17,8 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 @Command(name = "argocd", description = {
         "Write the plan as Argo CD Applications, one per component, with sync waves equal to the plan's",
-        "waves. Values that refer to secrets are left out and named in an annotation."})
+        "waves. Values that refer to secrets are left out and named in an annotation; Secrets the",
+        "Applications need but Argo CD will not create are annotated and listed on stderr."})
 final class ExportArgoCdCommand implements Callable<Integer> {
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(YAMLWriteFeature.MINIMIZE_QUOTES, YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS).disable(YAMLWriteFeature.SPLIT_LINES).build();
@@ -46,7 +47,12 @@ final class ExportArgoCdCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var plan = new Planner().plan(selection.request(catalog.platform()));
-        var applications = new ArgoCdApplications().export(new ArgoCdApplications.Request(plan, repo, argoNamespace));
+        var exporter = new ArgoCdApplications();
+        var applications = exporter.export(new ArgoCdApplications.Request(plan, repo, argoNamespace));
+        var err = export.spec.commandLine().getErr();
+        exporter.requiredSecrets(plan).forEach((secret, needers) -> err.println("note: create Secret " + secret
+                + " before Argo CD syncs " + String.join(", ", needers) + "; the export does not"));
+        err.flush();
         var out = export.spec.commandLine().getOut();
         if (dir == null) {
             applications.forEach(a -> out.print(YAML.writeValueAsString(a)));

@@ -46,6 +46,9 @@ public final class InfraCommand implements Runnable {
     @Mixin
     final GlobalOptions global = new GlobalOptions();
 
+    /** Every secret value this invocation has seen: its output and its errors show none of them. */
+    final SecretMask mask = new SecretMask();
+
     @Spec
     CommandSpec spec;
 

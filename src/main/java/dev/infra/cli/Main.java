@@ -13,7 +13,7 @@ public final class Main {
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         var root = new InfraCommand();
-        var errors = new ErrorHandler(root.global);
+        var errors = new ErrorHandler(root.global, root.mask);
         return new picocli.CommandLine(root)
                 .setOut(out)
                 .setErr(err)

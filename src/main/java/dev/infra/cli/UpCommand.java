@@ -10,7 +10,6 @@ import dev.infra.run.InstallRequest;
 import dev.infra.run.Installer;
 import dev.infra.run.Preflight;
 import dev.infra.run.Retry;
-import dev.infra.run.SecretMask;
 import dev.infra.run.StepOutcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +68,7 @@ final class UpCommand implements Callable<Integer> {
                 timeout == null ? null : Durations.parse(timeout));
         Preflight.check(request);
 
-        var mask = new SecretMask();
+        var mask = infra.mask;
         var target = infra.global.kubeTarget();
         infra.helm(mask).version();
         try (var session = Kube.connect(target)) {

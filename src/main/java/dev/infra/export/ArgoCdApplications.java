@@ -16,12 +16,14 @@ import java.util.regex.Pattern;
  * same order, driven by Argo CD instead of {@code infra up}. Helm charts keep their repository,
  * version and values (inline); this project's charts and manifests come from a git repository.
  * Secret values are never written: values that refer to a secret are left out and named in an
- * annotation, so the team provides them (sealed or external secrets) before syncing.
+ * annotation, so the team provides them (sealed or external secrets) before syncing; so are the
+ * Secrets an Application needs that Argo CD will not create ({@link RequiredSecrets}).
  */
 public final class ArgoCdApplications {
     public static final String WAVE = "argocd.argoproj.io/sync-wave";
     public static final String SECRET_VALUES = "infra.dev/secret-values";
     public static final String NOTE = "infra.dev/note";
+    public static final String REQUIRED_SECRETS = "infra.dev/required-secrets";
     private static final Pattern SECRET = Pattern.compile("\\$\\{secret:([^}]+)}");
 
     /** @param repo the git repository holding this project's charts/ and manifests/; null if none is needed */
@@ -29,16 +31,27 @@ public final class ArgoCdApplications {
     }
 
     public List<Map<String, Object>> export(Request request) {
-        return request.plan().steps().stream().map(step -> application(step, request)).toList();
+        var required = new RequiredSecrets(request.plan());
+        return request.plan().steps().stream().map(step -> application(step, request, required)).toList();
     }
 
-    private Map<String, Object> application(Step step, Request request) {
+    /**
+     * The Secrets ({@code namespace/name}) the Applications need that the export does not create,
+     * each with the Applications that need it: what the team must create before syncing.
+     */
+    public Map<String, List<String>> requiredSecrets(InstallPlan plan) {
+        return new RequiredSecrets(plan).all(plan);
+    }
+
+    private Map<String, Object> application(Step step, Request request, RequiredSecrets required) {
         Component c = step.component();
         var annotations = new LinkedHashMap<String, Object>();
         annotations.put(WAVE, String.valueOf(step.wave()));
         var secretValues = new ArrayList<String>();
         Map<String, Object> values = withoutSecrets(c.values(), "", secretValues);
         if (!secretValues.isEmpty()) annotations.put(SECRET_VALUES, String.join("; ", secretValues));
+        var secrets = required.of(c);
+        if (!secrets.isEmpty()) annotations.put(REQUIRED_SECRETS, String.join(", ", secrets));
 
         var source = source(c, request, values, annotations);
         var metadata = map("name", c.name(), "namespace", request.argoNamespace(), "annotations", annotations,

@@ -16,6 +16,11 @@ public final class SecretMask {
         if (value != null && value.length() >= 6) values.add(value);
     }
 
+    /** {@code sink}, hearing only masked text. */
+    public java.util.function.Consumer<String> masking(java.util.function.Consumer<String> sink) {
+        return text -> sink.accept(apply(text));
+    }
+
     public String apply(String text) {
         if (text == null) return null;
         String masked = text;

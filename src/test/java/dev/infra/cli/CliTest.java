@@ -132,4 +132,12 @@ class CliTest {
             assertTrue(result.out().startsWith("Usage: infra " + String.join(" ", command)), result.out());
         }
     }
+    @Test
+    void exportArgocdNamesTheSecretsToCreateBeforeSyncing() {
+        var result = run("export", "argocd", "--profile", "minikube", "--repo", "https://git.example.com/x.git");
+        assertEquals(0, result.code(), result.err());
+        assertTrue(result.err().contains("note: create Secret apps/db-credentials before Argo CD syncs app-database, app-backend; "
+                + "the export does not\n"), result.err());
+        assertTrue(result.out().contains("infra.dev/required-secrets: apps/db-credentials"), result.out());
+    }
 }

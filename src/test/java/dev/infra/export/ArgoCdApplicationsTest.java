@@ -81,4 +81,34 @@ class ArgoCdApplicationsTest {
                 () -> new ArgoCdApplications().export(new ArgoCdApplications.Request(plan, null, "argocd")));
         assertTrue(e.getMessage().contains("--repo"), e.getMessage());
     }
+    static Map<String, Object> app(List<Map<String, Object>> apps, String name) {
+        return apps.stream().filter(a -> name.equals(at(a, "metadata").get("name"))).findFirst().orElseThrow();
+    }
+
+    @Test
+    void secretsNamedInValuesOrGeneratedByInfraAreAnnotatedAsRequired() {
+        var apps = export(plan("minikube"));
+        assertEquals("infra/minio-admin-secret, infra/minio-app-secret, infra/minio-root",
+                at(app(apps, "minio"), "metadata", "annotations").get(ArgoCdApplications.REQUIRED_SECRETS));
+        assertEquals("apps/db-credentials", at(app(apps, "app-backend"), "metadata", "annotations").get(ArgoCdApplications.REQUIRED_SECRETS),
+                "credentialsSecret names it");
+        assertEquals("apps/db-credentials", at(app(apps, "app-database"), "metadata", "annotations").get(ArgoCdApplications.REQUIRED_SECRETS),
+                "infra up generates it; Argo CD does not");
+    }
+
+    @Test
+    void theRequiredSecretsAreListedWithTheApplicationsThatNeedThem() {
+        var required = new ArgoCdApplications().requiredSecrets(plan("minikube"));
+        assertEquals(List.of("app-database", "app-backend"), required.get("apps/db-credentials"));
+        assertEquals(List.of("prometheus-stack"), required.get("monitoring/grafana-admin"));
+        assertEquals(List.of("platform", "minio"), required.get("infra/minio-app-secret"), "a generated secret's copies too");
+    }
+
+    @Test
+    void aSecretAComponentOfThePlanMakesIsNotRequired() {
+        // eks: External Secrets writes db-credentials (declared by app-database, not generated)
+        var apps = export(plan("eks"));
+        assertFalse(at(app(apps, "app-database"), "metadata", "annotations").containsKey(ArgoCdApplications.REQUIRED_SECRETS));
+        assertFalse(new ArgoCdApplications().requiredSecrets(plan("eks")).containsKey("apps/db-credentials"));
+    }
 }
