@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -131,19 +133,26 @@ public final class Catalog {
         void apply(YamlDocument doc, String prefix, JsonNode layer) {
             layer.path("components").properties().forEach(entry -> {
                 String name = entry.getKey();
+                String pointer = prefix + "/components/" + name;
                 ObjectNode overlay = (ObjectNode) entry.getValue();
-                ObjectNode base = components.get(name);
-                if (base == null) {
-                    overlay.put("name", name);
-                    components.put(name, overlay.deepCopy());
-                } else {
-                    merge(base, overlay);
-                }
-                origins.computeIfAbsent(name, k -> new ArrayList<>())
-                        .add(new Origin(doc, prefix + "/components/" + name));
+                ObjectNode component = components.computeIfAbsent(name, k -> YamlDocument.MAPPER.createObjectNode().put("name", k));
+                // like helm's -f before --set: the files first, then this layer's own values over them
+                mergeValuesFiles(doc, pointer + "/valuesFiles", overlay.path("valuesFiles"), component);
+                merge(component, overlay);
+                origins.computeIfAbsent(name, k -> new ArrayList<>()).add(new Origin(doc, pointer));
             });
             switchComponents(doc, prefix + "/enable", layer.path("enable"), true);
             switchComponents(doc, prefix + "/disable", layer.path("disable"), false);
+        }
+
+        private void mergeValuesFiles(YamlDocument doc, String pointer, JsonNode files, ObjectNode component) {
+            for (int i = 0; i < files.size(); i++) {
+                Path file = doc.resolve(files.get(i).asString());
+                if (!Files.isRegularFile(file)) throw doc.error(pointer + "/" + i, "no values file " + file);
+                JsonNode values = component.path("values");
+                ObjectNode target = values instanceof ObjectNode object ? object : component.putObject("values");
+                merge(target, (ObjectNode) YamlDocument.read(file).tree());
+            }
         }
 
         private void switchComponents(YamlDocument doc, String pointer, JsonNode names, boolean on) {

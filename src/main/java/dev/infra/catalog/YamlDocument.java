@@ -2,6 +2,9 @@ package dev.infra.catalog;
 
 import dev.infra.errors.ConfigException;
 import dev.infra.errors.Suggestions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,21 +33,36 @@ public final class YamlDocument {
     private final String origin;
     private final String text;
     private final JsonNode tree;
+    private final Path directory;
     private Map<JsonPointer, Integer> lines;
 
-    private YamlDocument(String origin, String text, JsonNode tree) {
+    private YamlDocument(String origin, String text, JsonNode tree, Path directory) {
         this.origin = origin;
         this.text = text;
         this.tree = tree;
+        this.directory = directory;
     }
 
     /** Parses {@code text}; {@code origin} names it in errors (a path, or {@code catalog.yaml}). */
     public static YamlDocument parse(String origin, String text) {
+        return parse(origin, text, Path.of(""));
+    }
+
+    /** Reads and parses {@code file}; paths in it are relative to its directory. */
+    public static YamlDocument read(Path file) {
+        try {
+            return parse(file.toString(), Files.readString(file), file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new ConfigException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static YamlDocument parse(String origin, String text, Path directory) {
         try {
             JsonNode tree = MAPPER.readTree(text);
             if (tree == null || tree.isMissingNode() || tree.isNull()) tree = MAPPER.createObjectNode();
             if (!tree.isObject()) throw new ConfigException(origin + ":1: expected a mapping of fields");
-            return new YamlDocument(origin, text, tree);
+            return new YamlDocument(origin, text, tree, directory);
         } catch (JacksonException e) {
             throw new ConfigException(origin + ":" + line(e) + ": malformed YAML: "
                     + String.join("; ", e.getOriginalMessage().strip().lines().map(String::strip)
@@ -59,6 +77,11 @@ public final class YamlDocument {
 
     public JsonNode tree() {
         return tree;
+    }
+
+    /** {@code path} as this file means it: relative to its directory (the working directory for files inside the jar). */
+    Path resolve(String path) {
+        return directory.resolve(path);
     }
 
     /** Binds the whole file to {@code type}; unknown fields and wrong types name their line. */

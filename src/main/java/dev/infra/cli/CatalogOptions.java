@@ -3,8 +3,6 @@ package dev.infra.cli;
 import dev.infra.catalog.Catalog;
 import dev.infra.catalog.Platform;
 import dev.infra.catalog.YamlDocument;
-import dev.infra.errors.ConfigException;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -27,10 +25,6 @@ public final class CatalogOptions {
     private Optional<YamlDocument> userFile() {
         Path file = config != null ? config : Path.of("infra.yaml");
         if (config == null && !Files.exists(file)) return Optional.empty();
-        try {
-            return Optional.of(YamlDocument.parse(file.toString(), Files.readString(file)));
-        } catch (IOException e) {
-            throw new ConfigException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        return Optional.of(YamlDocument.read(file));
     }
 }

@@ -1,7 +1,7 @@
 package dev.infra.run;
 
 import dev.infra.catalog.Component;
-import dev.infra.catalog.Source;
+import dev.infra.helm.ChartRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,12 +10,15 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.stream.Stream;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A fingerprint of everything that shapes what a component installs (chart and version, the
- * files of a local chart, values, manifests): equal digests mean a rerun has nothing to do.
+ * A fingerprint of everything that shapes what a component installs (its source, the bytes of a
+ * chart on this machine, the values as helm gets them, manifests): equal digests mean a rerun has
+ * nothing to do. Values are hashed after secret references were resolved, so a rotated secret
+ * changes the digest; only the SHA-256 is stored, never the values.
  */
 final class Digest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -23,24 +26,30 @@ final class Digest {
     private Digest() {
     }
 
-    static String of(Component component, String manifests, Path home) {
+    /**
+     * @param values    the values helm gets, secrets resolved
+     * @param manifests the manifests' text for a manifests component, else null
+     * @param chart     the chart of a chart component, else null
+     */
+    static String of(Component component, Map<String, Object> values, String manifests, ChartRef chart) {
         MessageDigest sha = sha256();
         update(sha, component.source().display());
         update(sha, component.release() + "/" + component.namespace());
-        update(sha, JSON.writeValueAsString(component.values()));
+        update(sha, JSON.writeValueAsString(values));
         if (manifests != null) update(sha, manifests);
-        if (component.source().kind() == Source.Kind.LOCAL_CHART) chartFiles(sha, home.resolve(component.source().path()));
+        if (chart != null && chart.files() != null) files(sha, chart.files());
         return HexFormat.of().formatHex(sha.digest());
     }
 
-    private static void chartFiles(MessageDigest sha, Path chart) {
-        try (Stream<Path> files = Files.walk(chart)) {
+    /** The bytes of {@code path} (a packaged chart) or of every file under it (a chart directory). */
+    private static void files(MessageDigest sha, Path path) {
+        try (Stream<Path> files = Files.walk(path)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                update(sha, chart.relativize(file).toString());
+                update(sha, path.relativize(file).toString());
                 sha.update(Files.readAllBytes(file));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read chart " + chart, e);
+            throw new UncheckedIOException("cannot read chart " + path, e);
         }
     }
 

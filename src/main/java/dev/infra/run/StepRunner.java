@@ -59,13 +59,15 @@ final class StepRunner {
             }
             boolean isChart = c.source().chartName() != null;
             String text = isChart ? null : manifests.text(c, request.platform().settings());
-            String digest = Digest.of(c, text, request.home());
+            var chart = isChart ? ChartRef.of(c.source(), request.home(), request.chartSource()) : null;
+            var values = isChart ? ValuesFile.resolve(c.values(), c.namespace(), client, mask) : c.values();
+            String digest = Digest.of(c, values, text, chart);
             if (!request.force() && unchanged(c, digest, isChart)) {
                 return new StepOutcome(c.name(), StepOutcome.Result.UNCHANGED, took(start), "unchanged and ready", null);
             }
             progress.started(c.name(), "installing");
             if (isChart) {
-                installChart(c);
+                installChart(c, chart, values);
             } else {
                 for (HasMetadata object : manifests.objects(c, text)) {
                     retry.run("apply " + object.getKind() + " " + object.getMetadata().getName(),
@@ -90,12 +92,11 @@ final class StepRunner {
         return waiter.now(checks(c, isChart), c.namespace()).stream().allMatch(CheckStatus::ready);
     }
 
-    private void installChart(Component c) {
+    private void installChart(Component c, ChartRef chart, java.util.Map<String, Object> values) {
         repairInterruptedRelease(c);
-        var chart = ChartRef.of(c.source(), request.home(), request.chartSource());
-        try (var values = ValuesFile.write(c.values(), c.namespace(), client, mask)) {
+        try (var file = ValuesFile.write(values)) {
             retry.run("helm upgrade --install " + c.release(),
-                    () -> helm.upgradeInstall(c.release(), c.namespace(), chart, values.path()), note(c));
+                    () -> helm.upgradeInstall(c.release(), c.namespace(), chart, file.path()), note(c));
         }
     }
 
@@ -124,7 +125,8 @@ final class StepRunner {
     }
 
     private java.util.function.Consumer<String> note(Component c) {
-        return message -> progress.note(c.name(), message);
+        // a retry note quotes the failure, which may quote a secret value
+        return mask.masking(message -> progress.note(c.name(), message));
     }
 
     private static Duration took(Instant start) {

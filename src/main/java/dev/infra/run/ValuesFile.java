@@ -28,8 +28,15 @@ final class ValuesFile implements AutoCloseable {
         this.path = path;
     }
 
-    static ValuesFile write(Map<String, Object> values, String namespace, KubernetesClient client, SecretMask mask) {
-        String yaml = YAML.writeValueAsString(resolveSecrets(values, namespace, client, mask));
+    /** {@code values} with every {@code ${secret:NAME/KEY}} replaced by the secret's value (now in {@code mask}). */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> resolve(Map<String, Object> values, String namespace, KubernetesClient client, SecretMask mask) {
+        return (Map<String, Object>) resolveSecrets(values, namespace, client, mask);
+    }
+
+    /** {@code values}, secrets already resolved, in a private file. */
+    static ValuesFile write(Map<String, Object> values) {
+        String yaml = YAML.writeValueAsString(values);
         try {
             Path file = Files.createTempFile("infra-values-", ".yaml",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

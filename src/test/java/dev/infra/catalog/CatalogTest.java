@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.infra.errors.ConfigException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -196,5 +200,45 @@ class CatalogTest {
     void extendingAnUnknownProfileNamesTheLine() {
         assertEquals("profiles.yaml:3: profiles.child.extends: unknown profile 'minikub'; did you mean 'minikube'?",
                 error(() -> catalog(CATALOG, "profiles:\n  child:\n    extends: minikub\n  minikube: {}\n").resolve("child", Optional.empty())));
+    }
+    @Test
+    void valuesFilesAreMergedUnderTheValuesOfTheFileThatNamesThem(@TempDir Path dir) throws IOException {
+        Files.writeString(Files.createDirectories(dir.resolve("values")).resolve("web.yaml"),
+                "ingress: {host: from-file, tls: true}\nreplicas: 3\nclass: \"${ingressClass}\"\n");
+        Path user = Files.writeString(dir.resolve("infra.yaml"), """
+                components:
+                  web:
+                    valuesFiles: [values/web.yaml]
+                    values:
+                      ingress: {host: inline}
+                """);
+        var values = catalog(CATALOG, PROFILES).resolve("minikube", Optional.of(YamlDocument.read(user))).component("web").values();
+        assertEquals(Map.of("className", "nginx", "host", "inline", "tls", true), values.get("ingress"));
+        assertEquals(3, values.get("replicas"));
+        assertEquals("nginx", values.get("class"), "settings apply to values files too");
+    }
+
+    @Test
+    void valuesFilesOfALaterFileWinOverEarlierOnes(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("a.yaml"), "replicas: 1\nname: a\n");
+        Files.writeString(dir.resolve("b.yaml"), "replicas: 2\n");
+        Path user = Files.writeString(dir.resolve("infra.yaml"), "components:\n  base:\n    valuesFiles: [a.yaml, b.yaml]\n");
+        var values = catalog(CATALOG, PROFILES).resolve("minikube", Optional.of(YamlDocument.read(user))).component("base").values();
+        assertEquals(Map.of("replicas", 2, "name", "a"), values);
+    }
+
+    @Test
+    void aMissingValuesFileNamesTheLineThatNamesIt(@TempDir Path dir) throws IOException {
+        Path user = Files.writeString(dir.resolve("infra.yaml"), "components:\n  web:\n    valuesFiles:\n      - gone.yaml\n");
+        assertEquals(user + ":4: components.web.valuesFiles.0: no values file " + dir.resolve("gone.yaml"),
+                error(() -> catalog(CATALOG, PROFILES).resolve("minikube", Optional.of(YamlDocument.read(user)))));
+    }
+
+    @Test
+    void aValuesFileThatIsNoMappingIsAnErrorInThatFile(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("list.yaml"), "- a\n");
+        Path user = Files.writeString(dir.resolve("infra.yaml"), "components:\n  web:\n    valuesFiles: [list.yaml]\n");
+        assertEquals(dir.resolve("list.yaml") + ":1: expected a mapping of fields",
+                error(() -> catalog(CATALOG, PROFILES).resolve("minikube", Optional.of(YamlDocument.read(user)))));
     }
 }
