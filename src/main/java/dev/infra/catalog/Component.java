@@ -13,6 +13,7 @@ import java.util.Map;
  * @param readyIn  typical time to become ready, used for the critical path estimate
  * @param timeout  how long {@code infra up} waits for readiness before diagnosing
  * @param health   rules for resources it manages, which {@code infra status} counts
+ * @param valuesFiles files already merged into {@code values} (by {@link Catalog}), kept to show where values came from
  * @param data     true when removing the component removes data (a database resource):
  *                 {@code infra down} then keeps it unless asked to delete data
  */
