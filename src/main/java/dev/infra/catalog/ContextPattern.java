@@ -17,15 +17,13 @@ public record ContextPattern(String glob) {
         var regex = new StringBuilder();
         var literal = new StringBuilder();
         for (char ch : glob.toCharArray()) {
-            if (ch != '*' && ch != '?') {
+            if (ch == '*' || ch == '?') {
+                regex.append(Pattern.quote(literal.toString())).append(ch == '*' ? ".*" : ".");
+                literal.setLength(0);
+            } else {
                 literal.append(ch);
-                continue;
             }
-            if (!literal.isEmpty()) regex.append(Pattern.quote(literal.toString()));
-            literal.setLength(0);
-            regex.append(ch == '*' ? ".*" : ".");
         }
-        if (!literal.isEmpty()) regex.append(Pattern.quote(literal.toString()));
-        return Pattern.compile(regex.toString(), Pattern.DOTALL);
+        return Pattern.compile(regex.append(Pattern.quote(literal.toString())).toString());
     }
 }
