@@ -2,10 +2,10 @@ package dev.infra.kube;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.infra.cli.Main;
 import dev.infra.testing.KubeTest;
+import dev.infra.testing.NeedsSimulation;
 import dev.infra.testing.PingServer;
 import dev.infra.testing.TestNamespace;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -115,8 +115,8 @@ class DayTwoCommandsTest {
     }
 
     @Test
+    @NeedsSimulation("kwok forwards pod ports to local addresses; real pods need a real server")
     void portForwardCarriesBytesAndRecoversWhenThePodIsReplaced(TestNamespace ns) throws Exception {
-        assumeTrue(ns.cluster().simulated(), "kwok forwards pod ports to local addresses; real pods need a real server");
         try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
              ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int localPort = probe.getLocalPort();

@@ -2,10 +2,10 @@ package dev.infra.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.infra.run.UpCommandTest.Run;
 import dev.infra.testing.KubeTest;
+import dev.infra.testing.NeedsSimulation;
 import dev.infra.testing.StandIns;
 import dev.infra.testing.TestNamespace;
 import dev.infra.testing.Testbin;
@@ -36,6 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code --force}.
  */
 @KubeTest
+@NeedsSimulation("the stand-in charts and kwok Stages play the cloud operators")
 class CloudProfilesInstallTest {
     @TempDir
     static Path chartSource;
@@ -51,7 +52,6 @@ class CloudProfilesInstallTest {
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void eksInstallsEveryComponentFromTheStandInsAndAllAreHealthy(TestNamespace ns) throws Exception {
-        assumeTrue(ns.cluster().simulated(), "stand-ins run only on kwok");
         // seed 004 keeps the database login in AWS Secrets Manager; External Secrets would copy it here
         userSecret(ns.client(), "apps", "db-credentials",
                 Map.of("POSTGRES_DB", "app", "POSTGRES_USER", "app", "POSTGRES_PASSWORD", "from-aws-secrets-manager"));
@@ -70,7 +70,6 @@ class CloudProfilesInstallTest {
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void aksStagingWithImmudbInstallsEveryComponentFromTheStandInsAndAllAreHealthy(TestNamespace ns) throws IOException {
-        assumeTrue(ns.cluster().simulated(), "stand-ins run only on kwok");
         aksClusterAndUserSecrets(ns.client());
 
         // seed 003's immudb and its replica run on the AKS clusters too
@@ -82,7 +81,6 @@ class CloudProfilesInstallTest {
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void aksProdInstallsEveryComponentFromTheStandInsAndAllAreHealthy(TestNamespace ns) throws IOException {
-        assumeTrue(ns.cluster().simulated(), "stand-ins run only on kwok");
         aksClusterAndUserSecrets(ns.client());
 
         upAndStatus(ns, "aks-prod", "");

@@ -2,10 +2,10 @@ package dev.infra.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.infra.cli.Main;
 import dev.infra.testing.KubeTest;
+import dev.infra.testing.NeedsSimulation;
 import dev.infra.testing.TestNamespace;
 import dev.infra.testing.Testbin;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -142,8 +142,8 @@ class FaultTest {
     }
 
     @Test
+    @NeedsSimulation("only the local cluster can be restarted by a test")
     void aReadinessWaitSurvivesARestartOfTheApiServer(TestNamespace ns, @TempDir Path dir) throws Exception {
-        assumeTrue(ns.cluster().simulated(), "only the local cluster can be restarted by a test");
         String namespace = ns.name() + "-waiter";
         Path file = Files.writeString(dir.resolve("infra.yaml"), """
                 profile: ci

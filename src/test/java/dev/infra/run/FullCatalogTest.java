@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.infra.run.UpCommandTest.Run;
 import dev.infra.testing.KubeTest;
+import dev.infra.testing.NeedsSimulation;
 import dev.infra.testing.StandIns;
 import dev.infra.testing.TestNamespace;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
@@ -45,6 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link UpCommandTest}, so every first install here is {@code --force}.
  */
 @KubeTest
+@NeedsSimulation("the stand-in charts and kwok Stages play the operators")
 class FullCatalogTest {
     private static final Random RANDOM = new Random();
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.infra.sandbox.KwokStages;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -70,8 +69,8 @@ class ClusterHarnessTest {
     }
 
     @Test
+    @NeedsSimulation("a kwok Stage sets the condition")
     void customResourceBecomesReadyWhenItsStageFires(TestNamespace ns) {
-        assumeTrue(ns.cluster().simulated(), "Stages are kwok's; " + ns.cluster().description() + " has none");
         KubernetesClient client = ns.client();
         List<HasMetadata> clusterWide = apply(client, WIDGET_CRD);
         try {
@@ -153,9 +152,8 @@ class ClusterHarnessTest {
     }
 
     @Test
+    @NeedsSimulation("forwarding to a local address is kwok's; this cluster runs real pods")
     void portForwardThroughTheApiServerReachesALocalTcpServer(TestNamespace ns) throws Exception {
-        assumeTrue(ns.cluster().simulated(), "forwarding to a local address is kwok's; "
-                + ns.cluster().description() + " runs real pods");
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             PingServer.start(server);
             Pod pod = new PodBuilder()

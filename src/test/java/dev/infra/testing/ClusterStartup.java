@@ -4,10 +4,8 @@ import java.nio.file.Path;
 import org.testcontainers.DockerClientFactory;
 
 /**
- * Starts the one cluster that a test run shares, and remembers a failure so that every cluster
- * test fails with its cause instead of trying again. The choice, first match wins:
- * INFRA_TEST_KUBECONFIG (a real cluster), k3s in a container when a Docker engine is reachable,
- * the local kwok control plane from INFRA_TESTBIN.
+ * Starts the one cluster that a test run shares, as {@link ClusterChoice} says, and remembers a
+ * failure so that every cluster test fails with its cause instead of trying again.
  */
 final class ClusterStartup implements AutoCloseable {
     private final TestCluster cluster;
@@ -20,8 +18,9 @@ final class ClusterStartup implements AutoCloseable {
 
     static ClusterStartup attempt() {
         try {
-            TestCluster cluster = start();
-            System.err.println("[test cluster] tests run against " + cluster.description());
+            ClusterChoice choice = ClusterChoice.current();
+            TestCluster cluster = start(choice);
+            System.err.println("[test cluster] tests run against " + cluster.description() + ", because " + choice.reason());
             return new ClusterStartup(cluster, null);
         } catch (RuntimeException e) {
             return new ClusterStartup(null, e);
@@ -42,17 +41,18 @@ final class ClusterStartup implements AutoCloseable {
         }
     }
 
-    private static TestCluster start() {
-        String kubeconfig = System.getenv(ExistingCluster.VARIABLE);
-        if (kubeconfig != null && !kubeconfig.isBlank()) {
-            return new ExistingCluster(Path.of(kubeconfig));
-        }
-        if (DockerClientFactory.instance().isDockerAvailable()) {
-            return K3sCluster.start();
-        }
-        Path binDir = Testbin.directory().orElseThrow(() -> new IllegalStateException(
-                "no cluster for the tests: run them with scripts/test.sh (it builds a local control plane and sets "
-                        + Testbin.VARIABLE + "), or set " + ExistingCluster.VARIABLE + " to a kubeconfig"));
-        return KwokCluster.start(binDir);
+    private static TestCluster start(ClusterChoice choice) {
+        return switch (choice.kind()) {
+            case EXISTING -> new ExistingCluster(Path.of(choice.kubeconfig()));
+            case K3S -> {
+                if (!DockerClientFactory.instance().isDockerAvailable()) {
+                    throw new IllegalStateException(ClusterChoice.SWITCH + "=k3s needs a Docker engine, and none is reachable");
+                }
+                yield K3sCluster.start();
+            }
+            case LOCAL -> KwokCluster.start(Testbin.directory().orElseThrow(() -> new IllegalStateException(
+                    "no local control plane: run the tests with scripts/test.sh (it builds one and sets "
+                            + Testbin.VARIABLE + "), or set " + ClusterChoice.KUBECONFIG + " to a kubeconfig")));
+        };
     }
 }

@@ -5,13 +5,11 @@ import java.nio.file.Path;
 
 /** A cluster someone else runs (minikube, a cloud cluster), named by INFRA_TEST_KUBECONFIG. */
 final class ExistingCluster implements TestCluster {
-    static final String VARIABLE = "INFRA_TEST_KUBECONFIG";
-
     private final Path kubeconfig;
 
     ExistingCluster(Path kubeconfig) {
         if (!Files.isReadable(kubeconfig)) {
-            throw new IllegalStateException(VARIABLE + " names " + kubeconfig + ", which cannot be read");
+            throw new IllegalStateException(ClusterChoice.KUBECONFIG + " names " + kubeconfig + ", which cannot be read");
         }
         this.kubeconfig = kubeconfig;
     }
@@ -22,13 +20,8 @@ final class ExistingCluster implements TestCluster {
     }
 
     @Override
-    public boolean simulated() {
-        return false;
-    }
-
-    @Override
     public String description() {
-        return "the cluster of " + VARIABLE + "=" + kubeconfig;
+        return "the cluster of " + ClusterChoice.KUBECONFIG + "=" + kubeconfig;
     }
 
     @Override

@@ -38,11 +38,6 @@ final class K3sCluster implements TestCluster {
     }
 
     @Override
-    public boolean simulated() {
-        return false;
-    }
-
-    @Override
     public String description() {
         return "k3s " + IMAGE.getVersionPart() + " in a container";
     }

@@ -39,11 +39,6 @@ final class KwokCluster implements TestCluster {
     }
 
     @Override
-    public boolean simulated() {
-        return true;
-    }
-
-    @Override
     public void restartApiServer() {
         cluster.restartApiServer();
     }

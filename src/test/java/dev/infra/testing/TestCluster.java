@@ -6,9 +6,6 @@ import java.nio.file.Path;
 public interface TestCluster extends AutoCloseable {
     Path kubeconfig();
 
-    /** True for the local kwok cluster, whose pods are simulated and whose Stages can be set. */
-    boolean simulated();
-
     String description();
 
     /** Stops the API server and starts it again, for fault tests. */
