@@ -42,6 +42,7 @@ public final class LocalCluster implements AutoCloseable {
         progress.accept("starting local cluster " + options.name() + " in " + options.workDir());
         try {
             kwokctl.run("create", "cluster",
+                    "--config", loopbackOnly(options.workDir()).toString(),
                     "--kubeconfig", options.kubeconfig().toString(),
                     "--enable-crds", CRDS,
                     "--extra-args", "kube-controller-manager=enable-hostpath-provisioner=true",
@@ -71,6 +72,24 @@ public final class LocalCluster implements AutoCloseable {
         progress.accept(String.format(Locale.ROOT, "local cluster %s ready in %.1fs with %d nodes; kubeconfig %s",
                 options.name(), startupTime.toMillis() / 1000.0, options.nodes(), options.kubeconfig()));
         return new LocalCluster(options, kwokctl, startupTime);
+    }
+
+    /**
+     * kwokctl binds every component to 0.0.0.0 by default, etcd included, which serves plain
+     * HTTP without authentication: anyone on the network could read the cluster's Secrets.
+     */
+    private static Path loopbackOnly(Path workDir) {
+        Path config = workDir.resolve("kwokctl.yaml");
+        try {
+            return Files.writeString(config, """
+                    kind: KwokctlConfiguration
+                    apiVersion: config.kwok.x-k8s.io/v1alpha1
+                    options:
+                      bindAddress: 127.0.0.1
+                    """);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + config, e);
+        }
     }
 
     /** A client for the cluster; the caller closes it. */
