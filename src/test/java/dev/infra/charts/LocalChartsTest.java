@@ -1,5 +1,6 @@
 package dev.infra.charts;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,10 +10,11 @@ import dev.infra.catalog.ReadinessCheck;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every chart of this project, linted and rendered by the real helm with each profile's catalog values. */
+/**
+ * Every chart of this project, linted and rendered by the real helm with each profile's catalog
+ * values. A check is one test over every chart and profile (a failure names which), not one per row.
+ */
 class LocalChartsTest {
     static HelmBinary helm;
 
@@ -25,70 +27,74 @@ class LocalChartsTest {
         return LocalChart.underEveryProfile();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("localCharts")
-    void everyLocalChartPassesStrictLintWithItsCatalogValues(LocalChart chart) {
-        chart.lint(helm);
+    @Test
+    void everyLocalChartPassesStrictLintWithItsCatalogValues() {
+        assertAll(localCharts().map(chart -> () -> chart.lint(helm)));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("localCharts")
-    void readinessChecksNameWorkloadsAndClaimsTheChartRenders(LocalChart chart) {
-        KubeObjects objects = chart.template(helm);
-        assertFalse(chart.component().readiness().isEmpty(), chart + " has no readiness check");
-        for (ReadinessCheck check : chart.component().readiness()) {
-            if (check.kind().equals("PersistentVolumeClaim")) {
-                assertTrue(objects.claimNames().contains(check.name()),
-                        chart + ": PVC " + check.name() + " is not among " + objects.claimNames());
-            } else if (check.kind().equals("Secret") && objects.find("ExternalSecret", check.name()).isPresent()) {
-                // External Secrets writes the Secret that the chart's ExternalSecret of that name asks for
-                continue;
-            } else {
-                objects.get(check.kind(), check.name());
+    @Test
+    void readinessChecksNameWorkloadsAndClaimsTheChartRenders() {
+        assertAll(localCharts().map(chart -> () -> {
+            KubeObjects objects = chart.template(helm);
+            assertFalse(chart.component().readiness().isEmpty(), chart + " has no readiness check");
+            for (ReadinessCheck check : chart.component().readiness()) {
+                if (check.kind().equals("PersistentVolumeClaim")) {
+                    assertTrue(objects.claimNames().contains(check.name()),
+                            chart + ": PVC " + check.name() + " is not among " + objects.claimNames());
+                } else if (check.kind().equals("Secret") && objects.find("ExternalSecret", check.name()).isPresent()) {
+                    // External Secrets writes the Secret that the chart's ExternalSecret of that name asks for
+                    continue;
+                } else {
+                    objects.get(check.kind(), check.name());
+                }
             }
-        }
+        }));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("localCharts")
-    void portForwardsTargetServicesAndPortsTheChartRenders(LocalChart chart) {
-        KubeObjects objects = chart.template(helm);
-        for (var forward : chart.component().portForwards()) {
-            var ports = objects.get("Service", forward.service()).path("spec").path("ports");
-            assertTrue(ports.valueStream().anyMatch(p -> p.path("port").asInt() == forward.port()),
-                    chart + ": Service " + forward.service() + " has no port " + forward.port());
-        }
+    @Test
+    void portForwardsTargetServicesAndPortsTheChartRenders() {
+        assertAll(localCharts().map(chart -> () -> {
+            KubeObjects objects = chart.template(helm);
+            for (var forward : chart.component().portForwards()) {
+                var ports = objects.get("Service", forward.service()).path("spec").path("ports");
+                assertTrue(ports.valueStream().anyMatch(p -> p.path("port").asInt() == forward.port()),
+                        chart + ": Service " + forward.service() + " has no port " + forward.port());
+            }
+        }));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("localCharts")
-    void everyIngressUsesTheProfilesLiveClassExceptTheMaintenanceSwitch(LocalChart chart) {
-        for (var ingress : chart.template(helm).ofKind("Ingress")) {
-            String name = ingress.path("metadata").path("name").asString();
-            String expected = name.equals("static-assets-maintenance")
-                    ? chart.setting("disabledIngressClass") : chart.setting("ingressClass");
-            assertEquals(expected, ingress.path("spec").path("ingressClassName").asString(), chart + ": " + name);
-        }
+    @Test
+    void everyIngressUsesTheProfilesLiveClassExceptTheMaintenanceSwitch() {
+        assertAll(localCharts().map(chart -> () -> {
+            for (var ingress : chart.template(helm).ofKind("Ingress")) {
+                String name = ingress.path("metadata").path("name").asString();
+                String expected = name.equals("static-assets-maintenance")
+                        ? chart.setting("disabledIngressClass") : chart.setting("ingressClass");
+                assertEquals(expected, ingress.path("spec").path("ingressClassName").asString(), chart + ": " + name);
+            }
+        }));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("localCharts")
-    void chartsReferToSecretsOnlyThroughKeysTheCatalogDeclares(LocalChart chart) {
-        var declared = chart.platform().components().stream().flatMap(c -> c.secrets().stream()).toList();
-        for (var ref : chart.template(helm).items().stream()
-                .flatMap(o -> o.findValues("secretKeyRef").stream()).toList()) {
-            String name = ref.path("name").asString();
-            String key = ref.path("key").asString();
-            assertTrue(declared.stream().anyMatch(s -> s.name().equals(name) && s.keys().contains(key)),
-                    chart + " reads " + name + "/" + key + ", which no catalog secret declares");
-        }
+    @Test
+    void chartsReferToSecretsOnlyThroughKeysTheCatalogDeclares() {
+        assertAll(localCharts().map(chart -> () -> {
+            var declared = chart.platform().components().stream().flatMap(c -> c.secrets().stream()).toList();
+            for (var ref : chart.template(helm).items().stream()
+                    .flatMap(o -> o.findValues("secretKeyRef").stream()).toList()) {
+                String name = ref.path("name").asString();
+                String key = ref.path("key").asString();
+                assertTrue(declared.stream().anyMatch(s -> s.name().equals(name) && s.keys().contains(key)),
+                        chart + " reads " + name + "/" + key + ", which no catalog secret declares");
+            }
+        }));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("localCharts")
-    void chartsRenderNoSecretObjects(LocalChart chart) {
-        assertEquals(0, chart.template(helm).ofKind("Secret").size(),
-                chart + ": secrets are generated by infra and only referred to by charts");
+    @Test
+    void chartsRenderNoSecretObjects() {
+        assertAll(localCharts().map(chart -> () -> {
+            assertEquals(0, chart.template(helm).ofKind("Secret").size(),
+                    chart + ": secrets are generated by infra and only referred to by charts");
+        }));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.infra.charts;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,8 +25,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.core.JacksonException;
 
 /** The plain manifests that catalog steps apply, checked under every profile as the engine applies them. */
@@ -93,67 +92,72 @@ class ManifestsTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("manifestSteps")
-    void everyManifestsDirectoryHoldsYamlFiles(Step step) {
-        assertTrue(Files.isDirectory(step.directory()), step + ": no directory " + step.directory());
-        assertFalse(step.files().isEmpty(), step + ": no *.yaml in " + step.directory());
+    @Test
+    void everyManifestsDirectoryHoldsYamlFiles() {
+        assertAll(manifestSteps().map(step -> () -> {
+            assertTrue(Files.isDirectory(step.directory()), step + ": no directory " + step.directory());
+            assertFalse(step.files().isEmpty(), step + ": no *.yaml in " + step.directory());
+        }));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("manifestSteps")
-    void everyObjectParsesWithApiVersionKindAndName(Step step) {
-        for (Path file : step.files()) {
-            var objects = step.objects(file);
-            assertFalse(objects.items().isEmpty(), file + " holds no object");
-            for (var object : objects.items()) {
-                for (String field : List.of("apiVersion", "kind")) {
-                    assertFalse(object.path(field).asString("").isBlank(), file + ": an object has no " + field);
+    @Test
+    void everyObjectParsesWithApiVersionKindAndName() {
+        assertAll(manifestSteps().map(step -> () -> {
+            for (Path file : step.files()) {
+                var objects = step.objects(file);
+                assertFalse(objects.items().isEmpty(), file + " holds no object");
+                for (var object : objects.items()) {
+                    for (String field : List.of("apiVersion", "kind")) {
+                        assertFalse(object.path(field).asString("").isBlank(), file + ": an object has no " + field);
+                    }
+                    assertFalse(object.path("metadata").path("name").asString("").isBlank(),
+                            file + ": " + object.path("kind").asString() + " has no metadata.name");
                 }
-                assertFalse(object.path("metadata").path("name").asString("").isBlank(),
-                        file + ": " + object.path("kind").asString() + " has no metadata.name");
             }
-        }
+        }));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("manifestSteps")
-    void placeholdersAreSettingsOfTheProfileOrTheNamespace(Step step) {
-        Set<String> known = new TreeSet<>(step.platform().settings().keySet());
-        known.add("namespace");
-        for (Path file : step.files()) {
-            Matcher m = PLACEHOLDER.matcher(read(file));
-            while (m.find()) {
-                String name = m.group(1);
-                assertTrue(known.contains(name) || FOREIGN.matcher(name).matches(),
-                        file + ": ${" + name + "} is neither a setting of profile " + step.platform().profile()
-                                + " " + known + " nor ${namespace} nor an UPPER_CASE placeholder left for others");
+    @Test
+    void placeholdersAreSettingsOfTheProfileOrTheNamespace() {
+        assertAll(manifestSteps().map(step -> () -> {
+            Set<String> known = new TreeSet<>(step.platform().settings().keySet());
+            known.add("namespace");
+            for (Path file : step.files()) {
+                Matcher m = PLACEHOLDER.matcher(read(file));
+                while (m.find()) {
+                    String name = m.group(1);
+                    assertTrue(known.contains(name) || FOREIGN.matcher(name).matches(),
+                            file + ": ${" + name + "} is neither a setting of profile " + step.platform().profile()
+                                    + " " + known + " nor ${namespace} nor an UPPER_CASE placeholder left for others");
+                }
             }
-        }
+        }));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("manifestSteps")
-    void namespacedObjectsLeaveTheirNamespaceToTheComponent(Step step) {
-        for (var object : step.objects().items()) {
-            assertTrue(object.path("metadata").path("namespace").isMissingNode(),
-                    step + ": " + object.path("kind").asString() + " " + object.path("metadata").path("name").asString()
-                            + " names its namespace; the engine puts it in " + step.component().namespace());
-        }
+    @Test
+    void namespacedObjectsLeaveTheirNamespaceToTheComponent() {
+        assertAll(manifestSteps().map(step -> () -> {
+            for (var object : step.objects().items()) {
+                assertTrue(object.path("metadata").path("namespace").isMissingNode(),
+                        step + ": " + object.path("kind").asString() + " " + object.path("metadata").path("name").asString()
+                                + " names its namespace; the engine puts it in " + step.component().namespace());
+            }
+        }));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("manifestSteps")
-    void readinessChecksOfKindsTheDirectoryCreatesNameOneOfItsObjects(Step step) {
-        var objects = step.objects();
-        for (ReadinessCheck check : step.component().readiness()) {
-            // objects an operator creates (Keycloak's StatefulSet, PGO's user secret) are not in the files
-            if (objects.ofKind(check.kind()).isEmpty()) continue;
-            var object = objects.get(check.kind(), check.name());
-            if (check.apiVersion() != null) {
-                assertEquals(check.apiVersion(), object.path("apiVersion").asString(), step + ": " + check.kind());
+    @Test
+    void readinessChecksOfKindsTheDirectoryCreatesNameOneOfItsObjects() {
+        assertAll(manifestSteps().map(step -> () -> {
+            var objects = step.objects();
+            for (ReadinessCheck check : step.component().readiness()) {
+                // objects an operator creates (Keycloak's StatefulSet, PGO's user secret) are not in the files
+                if (objects.ofKind(check.kind()).isEmpty()) continue;
+                var object = objects.get(check.kind(), check.name());
+                if (check.apiVersion() != null) {
+                    assertEquals(check.apiVersion(), object.path("apiVersion").asString(), step + ": " + check.kind());
+                }
             }
-        }
+        }));
     }
 
     @Test
