@@ -2,7 +2,7 @@ package dev.infra.cli;
 
 import dev.infra.errors.ExitCodes;
 import dev.infra.kube.Kube;
-import dev.infra.plan.Planner;
+import dev.infra.plan.TeardownPlanner;
 import dev.infra.run.InfraHome;
 import dev.infra.run.StepOutcome;
 import dev.infra.run.Uninstaller;
@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "down", description = {
-        "Uninstall the platform in reverse order.",
+        "Uninstall the platform, or with --only just the named components, in reverse order.",
         "Volumes, namespaces, databases and generated secrets stay unless --delete-data."})
 final class DownCommand implements Callable<Integer> {
     @ParentCommand
@@ -37,17 +37,18 @@ final class DownCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var platform = catalog.platform();
-        var plan = new Planner().plan(selection.request(platform));
+        var request = selection.request(platform);
         if (!yes) Confirmation.checkAskable("infra down");
         var mask = infra.mask;
         infra.helm(mask).version();
         try (var session = Kube.connect(infra.global.kubeTarget())) {
             contextGuard.check(platform, session.context(), infra.global.kubeTarget());
             var helm = infra.helm(mask, session);
-            if (!yes) Confirmation.ask(String.format("Uninstall %d components from context '%s'%s?", plan.steps().size(),
+            var uninstaller = new Uninstaller(platform, session.client(), helm, infra.progress(), InfraHome.path(), mask);
+            var components = new TeardownPlanner().plan(request, uninstaller.installed(platform.enabled()));
+            if (!yes) Confirmation.ask(String.format("Uninstall %d components from context '%s'%s?", components.size(),
                     session.context(), deleteData ? " and DELETE their data" : ""));
-            var outcomes = new Uninstaller(platform, session.client(), helm, infra.progress(), InfraHome.path(), mask)
-                    .run(plan, deleteData);
+            var outcomes = uninstaller.run(components, deleteData);
             return outcomes.stream().anyMatch(o -> o.result() == StepOutcome.Result.FAILED) ? ExitCodes.FAILURE : ExitCodes.OK;
         }
     }

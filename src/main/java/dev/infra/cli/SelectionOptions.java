@@ -9,11 +9,11 @@ import picocli.CommandLine.Option;
 /** {@code --only} and {@code --skip}, shared by the commands that act on a plan. */
 public final class SelectionOptions {
     @Option(names = "--only", split = ",", paramLabel = "COMPONENT",
-            description = "Only these components and what they need.")
+            description = "Only these components: with what they need, except down, which removes them alone.")
     List<String> only = List.of();
 
     @Option(names = "--skip", split = ",", paramLabel = "COMPONENT",
-            description = "Leave these out (warns when a kept component needs one).")
+            description = "Leave these out (up warns when a kept component needs one; down refuses to remove what one needs).")
     List<String> skip = List.of();
 
     PlanRequest request(Platform platform) {

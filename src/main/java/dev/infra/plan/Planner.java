@@ -99,7 +99,7 @@ public final class Planner {
         return providers;
     }
 
-    private static void checkNames(Platform platform, Set<String> names, String flag) {
+    static void checkNames(Platform platform, Set<String> names, String flag) {
         for (String name : names) {
             if (!platform.names().contains(name)) {
                 throw new ConfigException(flag + ": " + Suggestions.unknown("component", name, platform.names()));

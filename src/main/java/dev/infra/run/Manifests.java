@@ -79,10 +79,6 @@ final class Manifests {
         client.resource(object).fieldManager("infra").forceConflicts().serverSideApply();
     }
 
-    void delete(HasMetadata object) {
-        client.resource(object).delete();
-    }
-
     /**
      * Upstream manifests meant for {@code kubectl apply -n NS} still name their own namespace in
      * role binding subjects (Keycloak's names "keycloak"); they must point at where we install.

@@ -69,7 +69,9 @@ final class StepRunner {
             if (isChart) {
                 installChart(c, chart, values);
             } else {
-                for (HasMetadata object : manifests.objects(c, text)) {
+                var objects = manifests.objects(c, text);
+                state.recordObjects(c.name(), c.namespace(), objects.stream().map(ObjectRef::of).toList());
+                for (HasMetadata object : objects) {
                     retry.run("apply " + object.getKind() + " " + object.getMetadata().getName(),
                             () -> manifests.apply(object), note(c));
                 }

@@ -3,10 +3,8 @@ package dev.infra.run;
 import dev.infra.catalog.Component;
 import dev.infra.catalog.Platform;
 import dev.infra.helm.Helm;
-import dev.infra.plan.InstallPlan;
-import dev.infra.plan.Step;
+import dev.infra.helm.HelmException;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -16,12 +14,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Removes what {@code infra up} installed, in reverse plan order. Unless asked to delete data it
- * keeps volumes (helm is told to leave claims), namespaces, components that hold data
- * themselves (a PostgresCluster) and generated secrets, which are the credentials of that data.
+ * Removes what {@code infra up} installed: a release with {@code helm uninstall}, manifests by
+ * the objects the install recorded (so neither the internet nor the manifests are needed).
+ * Unless asked to delete data it keeps volumes (helm is told to leave claims), namespaces,
+ * components that hold data themselves and generated secrets, which are the credentials of
+ * that data. With {@code --delete-data} it deletes only what the removed components own.
  */
 public final class Uninstaller {
     private final Platform platform;
@@ -30,6 +33,7 @@ public final class Uninstaller {
     private final Progress progress;
     private final Manifests manifests;
     private final InstallState state;
+    private final ClusterObjects objects;
     private final SecretMask mask;
 
     public Uninstaller(Platform platform, KubernetesClient client, Helm helm, Progress progress, Path home, SecretMask mask) {
@@ -40,47 +44,71 @@ public final class Uninstaller {
         this.mask = mask;
         this.manifests = new Manifests(client, home, null);
         this.state = new InstallState(client);
+        this.objects = new ClusterObjects(client);
     }
 
-    public List<StepOutcome> run(InstallPlan plan, boolean deleteData) {
+    /** The components that have a release or an install record in the cluster, even a partial one. */
+    public Set<String> installed(List<Component> components) {
+        return components.stream().filter(state::installed).map(Component::name).collect(Collectors.toSet());
+    }
+
+    /** Removes {@code components} one after the other, in the order given. */
+    public List<StepOutcome> run(List<Component> components, boolean deleteData) {
         Instant start = Instant.now();
         var outcomes = new ArrayList<StepOutcome>();
-        var steps = new ArrayList<>(plan.steps());
-        java.util.Collections.reverse(steps);
-        for (Step step : steps) {
-            Component c = step.component();
-            Instant began = Instant.now();
-            try {
-                if (c.holdsData() && !deleteData) {
-                    outcomes.add(report(new StepOutcome(c.name(), StepOutcome.Result.SKIPPED, Duration.ZERO,
-                            "holds data; kept (--delete-data removes it)", null)));
-                    continue;
-                }
-                progress.started(c.name(), "removing");
-                if (c.source().chartName() != null) removeRelease(c, deleteData);
-                else removeManifests(c, deleteData);
-                if (deleteData) deleteGeneratedSecrets(c);
-                state.forget(c.name(), c.namespace());
-                outcomes.add(report(new StepOutcome(c.name(), StepOutcome.Result.INSTALLED, Duration.between(began, Instant.now()), "removed", null)));
-            } catch (RuntimeException e) {
-                outcomes.add(report(StepOutcome.failed(c.name(), Duration.between(began, Instant.now()), e, mask)));
-            }
-        }
+        for (Component c : components) outcomes.add(report(remove(c, deleteData)));
         progress.summary(outcomes, Duration.between(start, Instant.now()), false);
         return outcomes;
     }
 
-    private void removeRelease(Component c, boolean deleteData) {
-        if (state.revisions(c.release(), c.namespace()).isEmpty()) return;
-        var objects = parse(helm.manifest(c.release(), c.namespace()));
+    private StepOutcome remove(Component c, boolean deleteData) {
+        if (c.holdsData() && !deleteData) {
+            return new StepOutcome(c.name(), StepOutcome.Result.SKIPPED, Duration.ZERO, "holds data; kept (--delete-data removes it)", null);
+        }
+        Instant began = Instant.now();
+        try {
+            progress.started(c.name(), "removing");
+            var namespaces = c.source().chartName() != null ? removeRelease(c, deleteData) : removeManifests(c, deleteData);
+            if (deleteData) deleteGeneratedSecrets(c);
+            state.forget(c.name(), c.namespace());
+            namespaces.forEach(namespace -> deleteIfEmpty(c, namespace));
+            return new StepOutcome(c.name(), StepOutcome.Result.INSTALLED, Duration.between(began, Instant.now()), "removed", null);
+        } catch (RuntimeException e) {
+            return StepOutcome.failed(c.name(), Duration.between(began, Instant.now()), e, mask);
+        }
+    }
+
+    /** @return no namespaces: a chart's are not its own */
+    private List<String> removeRelease(Component c, boolean deleteData) {
+        if (state.revisions(c.release(), c.namespace()).isEmpty()) return List.of();
+        var rendered = parse(helm.manifest(c.release(), c.namespace()));
         if (!deleteData) {
-            objects.stream().filter(o -> o instanceof PersistentVolumeClaim)
+            rendered.stream().filter(o -> o instanceof PersistentVolumeClaim)
                     .forEach(o -> retainVolumeOf(c, o.getMetadata().getName()));
         }
-        helm.uninstall(c.release(), c.namespace());
+        uninstall(c, rendered);
         if (deleteData) {
-            objects.stream().filter(o -> o instanceof StatefulSet).map(o -> (StatefulSet) o)
+            rendered.stream().filter(o -> o instanceof StatefulSet).map(o -> (StatefulSet) o)
                     .forEach(s -> deleteClaimsOf(s, c.namespace()));
+        }
+        return List.of();
+    }
+
+    /**
+     * helm cannot map an object whose CRD is gone, and then deletes nothing and keeps the release;
+     * doing what it would have done lets {@code down} complete after a partial install.
+     */
+    private void uninstall(Component c, List<HasMetadata> rendered) {
+        try {
+            helm.uninstall(c.release(), c.namespace());
+        } catch (HelmException e) {
+            if (!e.output().contains("unable to build kubernetes objects for delete")) throw e;
+            progress.note(c.name(), "helm cannot read every object of " + c.release() + " (an API is gone); removing them directly");
+            for (HasMetadata o : rendered) {
+                String namespace = o.getMetadata().getNamespace() != null ? o.getMetadata().getNamespace() : c.namespace();
+                objects.delete(new ObjectRef(o.getApiVersion(), o.getKind(), namespace, o.getMetadata().getName()));
+            }
+            client.secrets().inNamespace(c.namespace()).withLabel("owner", "helm").withLabel("name", c.release()).delete();
         }
     }
 
@@ -99,24 +127,51 @@ public final class Uninstaller {
         progress.note(c.name(), "kept volume " + volume + " of claim " + claimName + " (reclaim policy Retain)");
     }
 
-    /** A StatefulSet's claims outlive it: {@code <template>-<statefulset>-<ordinal>}. */
     private void deleteClaimsOf(StatefulSet set, String namespace) {
-        var templates = set.getSpec().getVolumeClaimTemplates();
-        if (templates == null) return;
-        for (var claim : client.persistentVolumeClaims().inNamespace(namespace).list().getItems()) {
-            String name = claim.getMetadata().getName();
-            if (templates.stream().anyMatch(t -> name.startsWith(t.getMetadata().getName() + "-" + set.getMetadata().getName() + "-"))) {
-                client.resource(claim).delete();
-            }
+        String setNamespace = set.getMetadata().getNamespace() != null ? set.getMetadata().getNamespace() : namespace;
+        var templates = set.getSpec().getVolumeClaimTemplates() == null ? List.<String>of()
+                : set.getSpec().getVolumeClaimTemplates().stream().map(t -> t.getMetadata().getName()).toList();
+        var claims = client.persistentVolumeClaims().inNamespace(setNamespace).list().getItems().stream()
+                .map(claim -> claim.getMetadata().getName()).toList();
+        for (String claim : OwnedClaims.of(set.getMetadata().getName(), templates, claims)) {
+            client.persistentVolumeClaims().inNamespace(setNamespace).withName(claim).delete();
         }
     }
 
-    private void removeManifests(Component c, boolean deleteData) {
-        var objects = new ArrayList<>(manifests.objects(c, manifests.text(c, platform.settings())));
-        java.util.Collections.reverse(objects);
-        for (HasMetadata object : objects) {
-            boolean data = object instanceof Namespace || object instanceof PersistentVolumeClaim;
-            if (!data || deleteData) manifests.delete(object);
+    /** @return the namespaces among the objects, which go last and only when nothing is left in them */
+    private List<String> removeManifests(Component c, boolean deleteData) {
+        var applied = new ArrayList<>(appliedObjects(c));
+        Collections.reverse(applied);
+        var namespaces = new ArrayList<String>();
+        for (ObjectRef ref : applied) {
+            if (ref.kind().equals("Namespace")) {
+                if (deleteData) namespaces.add(ref.name());
+            } else if (deleteData || !ref.kind().equals("PersistentVolumeClaim")) {
+                if (deleteData && ref.kind().equals("StatefulSet")) deleteClaimsOfLive(ref);
+                objects.delete(ref);
+            }
+        }
+        return namespaces;
+    }
+
+    /** What the install recorded; for an install by an infra that kept no list, the manifests as they are now. */
+    private List<ObjectRef> appliedObjects(Component c) {
+        var recorded = state.objects(c.name(), c.namespace());
+        if (!recorded.isEmpty() || state.recorded(c.name(), c.namespace()).isEmpty()) return recorded;
+        return manifests.objects(c, manifests.text(c, platform.settings())).stream().map(ObjectRef::of).toList();
+    }
+
+    private void deleteClaimsOfLive(ObjectRef ref) {
+        var set = client.apps().statefulSets().inNamespace(ref.namespace()).withName(ref.name()).get();
+        if (set != null) deleteClaimsOf(set, ref.namespace());
+    }
+
+    private void deleteIfEmpty(Component c, String namespace) {
+        var blockers = NamespaceContents.blockers(objects.contentsOf(namespace));
+        if (blockers.isEmpty()) {
+            client.namespaces().withName(namespace).delete();
+        } else {
+            progress.note(c.name(), "kept namespace " + namespace + ", which still holds " + NamespaceContents.summary(blockers));
         }
     }
 

@@ -1,0 +1,40 @@
+package dev.infra.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NamespaceContentsTest {
+    static NamespaceContents.Entry entry(String kind, String name) {
+        return new NamespaceContents.Entry(new ObjectRef("v1", kind, "ns", name), false, false);
+    }
+
+    @Test
+    void whatKubernetesMakesInEveryNamespaceDoesNotKeepIt() {
+        assertEquals(List.of(), NamespaceContents.blockers(List.of(entry("ServiceAccount", "default"),
+                entry("ConfigMap", "kube-root-ca.crt"), entry("Event", "x.1"), entry("Endpoints", "web"), entry("EndpointSlice", "web-1"))));
+    }
+
+    @Test
+    void anythingElseKeepsIt() {
+        assertEquals(List.of("Deployment mine", "ServiceAccount builder", "ConfigMap settings", "Secret default"),
+                NamespaceContents.blockers(List.of(entry("Deployment", "mine"), entry("ServiceAccount", "builder"),
+                        entry("ConfigMap", "settings"), entry("Secret", "default"))));
+    }
+
+    @Test
+    void ownedObjectsAndObjectsBeingDeletedDoNotKeepIt() {
+        var pod = new ObjectRef("v1", "Pod", "ns", "web-1");
+        assertEquals(List.of(), NamespaceContents.blockers(List.of(new NamespaceContents.Entry(pod, true, false),
+                new NamespaceContents.Entry(pod, false, true))));
+        assertEquals(List.of("Pod web-1"), NamespaceContents.blockers(List.of(new NamespaceContents.Entry(pod, false, false))));
+    }
+
+    @Test
+    void theSummaryNamesThreeAndCountsTheRest() {
+        assertEquals("A a", NamespaceContents.summary(List.of("A a")));
+        assertEquals("A a, B b, C c", NamespaceContents.summary(List.of("A a", "B b", "C c")));
+        assertEquals("A a, B b, C c and 2 more", NamespaceContents.summary(List.of("A a", "B b", "C c", "D d", "E e")));
+    }
+}
