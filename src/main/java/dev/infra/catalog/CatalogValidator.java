@@ -1,5 +1,6 @@
 package dev.infra.catalog;
 
+import dev.infra.readiness.ReadinessCheck;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -20,6 +20,7 @@ public final class ExitCodes {
         if (failure instanceof ClusterUnreachableException) return CLUSTER_UNREACHABLE;
         if (failure instanceof ReadinessTimeoutException) return TIMEOUT;
         if (failure instanceof PrerequisiteMissingException) return PREREQUISITE_MISSING;
+        if (failure instanceof ComponentFailedException) return FAILURE;
         return FAILURE;
     }
 }

@@ -1,6 +1,5 @@
 package dev.infra.readiness;
 
-import dev.infra.catalog.ReadinessCheck;
 
 /**
  * Where one readiness check stands.

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.readiness.Readiness;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,16 +27,10 @@ final class Diagnosis {
 
     String explain(CheckStatus status, String namespace) {
         var check = status.check();
-        String ns = check.namespace() != null ? check.namespace() : namespace;
+        String ns = check.namespaceOr(namespace);
         String base = status.subject() + ": " + status.message();
         try {
-            LabelSelector selector = switch (check.kind()) {
-                case "Deployment" -> selector(client.apps().deployments().inNamespace(ns).withName(check.name()).get());
-                case "StatefulSet" -> selector(client.apps().statefulSets().inNamespace(ns).withName(check.name()).get());
-                case "DaemonSet" -> selector(client.apps().daemonSets().inNamespace(ns).withName(check.name()).get());
-                case "Job" -> selector(client.batch().v1().jobs().inNamespace(ns).withName(check.name()).get());
-                default -> null;
-            };
+            LabelSelector selector = Watched.of(client, check, namespace).pods();
             if (selector != null) return base + "; " + pods(ns, selector, check.kind(), check.name());
             String event = latestWarning(ns, check.kind(), check.name());
             return event == null ? base : base + "; " + event;
@@ -44,21 +39,13 @@ final class Diagnosis {
         }
     }
 
-    private static LabelSelector selector(io.fabric8.kubernetes.api.model.HasMetadata workload) {
-        if (workload instanceof io.fabric8.kubernetes.api.model.apps.Deployment d) return d.getSpec().getSelector();
-        if (workload instanceof io.fabric8.kubernetes.api.model.apps.StatefulSet s) return s.getSpec().getSelector();
-        if (workload instanceof io.fabric8.kubernetes.api.model.apps.DaemonSet d) return d.getSpec().getSelector();
-        if (workload instanceof io.fabric8.kubernetes.api.model.batch.v1.Job j) return j.getSpec().getSelector();
-        return null;
-    }
-
     private String pods(String ns, LabelSelector selector, String kind, String name) {
         var pods = client.pods().inNamespace(ns).withLabelSelector(selector).list().getItems();
         if (pods.isEmpty()) {
             String event = latestWarning(ns, kind, name);
             return "no pods yet" + (event == null ? "" : " (" + event + ")");
         }
-        var notReady = pods.stream().filter(p -> !io.fabric8.kubernetes.client.readiness.Readiness.isPodReady(p)).toList();
+        var notReady = pods.stream().filter(p -> !Readiness.isPodReady(p)).toList();
         if (notReady.isEmpty()) return "all " + pods.size() + " pods are ready; waiting for the controller to report it";
         return notReady.stream().limit(2).map(p -> "pod " + p.getMetadata().getName() + " " + podReason(p))
                 .reduce((a, b) -> a + "; " + b).orElse("");
@@ -73,36 +60,44 @@ final class Diagnosis {
         var statuses = Stream.concat(pod.getStatus().getInitContainerStatuses().stream(),
                 pod.getStatus().getContainerStatuses().stream()).toList();
         for (ContainerStatus s : statuses) {
-            var waiting = s.getState() == null ? null : s.getState().getWaiting();
-            if (waiting == null || waiting.getReason() == null) continue;
-            switch (waiting.getReason()) {
-                case "ImagePullBackOff", "ErrImagePull", "InvalidImageName" -> {
-                    return "cannot pull image " + s.getImage() + " (" + waiting.getReason() + "): "
-                            + Objects.requireNonNullElse(waiting.getMessage(), "no message");
-                }
-                case "CrashLoopBackOff" -> {
-                    return "container " + s.getName() + " is crash-looping (" + s.getRestartCount() + " restarts); last log lines: "
-                            + lastLog(pod, s.getName());
-                }
-                default -> {
-                    return "container " + s.getName() + " is waiting: " + waiting.getReason()
-                            + (waiting.getMessage() == null ? "" : ": " + waiting.getMessage());
-                }
-            }
+            String reason = containerReason(pod, s);
+            if (reason != null) return reason;
         }
         String event = latestWarning(pod.getMetadata().getNamespace(), "Pod", pod.getMetadata().getName());
         return "is " + Objects.requireNonNullElse(pod.getStatus().getPhase(), "Pending") + " but not ready"
                 + (event == null ? "" : ": " + event);
     }
 
+    /** Why one container keeps its pod from being ready, or null when it does not. */
+    private String containerReason(Pod pod, ContainerStatus s) {
+        var state = s.getState();
+        if (state != null && state.getTerminated() != null && Counts.of(state.getTerminated().getExitCode()) != 0) {
+            var terminated = state.getTerminated();
+            return "container " + s.getName() + " failed: " + terminated.getReason() + " (exit code "
+                    + terminated.getExitCode() + "); last log lines: " + lastLog(pod, s.getName(), false);
+        }
+        var waiting = state == null ? null : state.getWaiting();
+        if (waiting == null || waiting.getReason() == null) return null;
+        return switch (waiting.getReason()) {
+            case "ImagePullBackOff", "ErrImagePull", "InvalidImageName" -> "cannot pull image " + s.getImage()
+                    + " (" + waiting.getReason() + "): " + Objects.requireNonNullElse(waiting.getMessage(), "no message");
+            case "CrashLoopBackOff" -> "container " + s.getName() + " is crash-looping (" + s.getRestartCount()
+                    + " restarts); last log lines: " + lastLog(pod, s.getName(), true);
+            default -> "container " + s.getName() + " is waiting: " + waiting.getReason()
+                    + (waiting.getMessage() == null ? "" : ": " + waiting.getMessage());
+        };
+    }
+
     private static List<PodCondition> conditions(Pod pod) {
         return pod.getStatus() == null || pod.getStatus().getConditions() == null ? List.of() : pod.getStatus().getConditions();
     }
 
-    private String lastLog(Pod pod, String container) {
+    /** The last lines of a container's log: of its previous run when it restarts, else of its only run. */
+    private String lastLog(Pod pod, String container, boolean previous) {
         try {
-            String log = client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
-                    .inContainer(container).terminated().tailingLines(5).getLog();
+            var logs = client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
+                    .inContainer(container);
+            String log = (previous ? logs.terminated() : logs).tailingLines(5).getLog();
             return log == null || log.isBlank() ? "(empty)" : String.join(" | ", log.strip().lines().toList());
         } catch (RuntimeException e) {
             return "(unavailable: " + e.getMessage() + ")";

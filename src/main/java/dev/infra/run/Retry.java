@@ -1,12 +1,10 @@
 package dev.infra.run;
 
 import dev.infra.helm.HelmException;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import java.io.IOException;
+import dev.infra.retry.TransientFailure;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * Runs an action again, with exponential backoff, when it failed for a reason that goes away by
@@ -14,12 +12,6 @@ import java.util.regex.Pattern;
  * else fails at once.
  */
 public final class Retry {
-    private static final Pattern TRANSIENT_TEXT = Pattern.compile(
-            "connection reset by peer|TLS handshake timeout|i/o timeout|unexpected EOF|connection refused"
-                    + "|the server is currently unable to handle the request|etcdserver: request timed out"
-                    + "|Internal error occurred|too many requests|\\b50[234]\\b|context deadline exceeded",
-            Pattern.CASE_INSENSITIVE);
-
     private final int attempts;
     private final Duration firstDelay;
 
@@ -39,7 +31,7 @@ public final class Retry {
             try {
                 return action.get();
             } catch (RuntimeException e) {
-                if (attempt >= attempts || !isTransient(e)) throw e;
+                if (attempt >= attempts || !TransientFailure.is(e)) throw e;
                 note.accept(what + " failed (" + reason(e) + "); retry " + attempt + " of " + (attempts - 1)
                         + " in " + delay.toSeconds() + "s");
                 sleep(delay);
@@ -53,24 +45,6 @@ public final class Retry {
             action.run();
             return null;
         }, note);
-    }
-
-    /** Whether {@code e} is the kind of failure that goes away by itself. */
-    public static boolean isTransient(Throwable e) {
-        if (e instanceof HelmException helm) return TRANSIENT_TEXT.matcher(helm.output()).find();
-        if (e instanceof KubernetesClientException kube) {
-            int code = kube.getCode();
-            if (code >= 500 || code == 429) return true;
-            if (code == 0) return causeIsIo(kube);
-        }
-        return false;
-    }
-
-    private static boolean causeIsIo(Throwable e) {
-        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
-            if (c instanceof IOException) return true;
-        }
-        return false;
     }
 
     private static String reason(Throwable e) {

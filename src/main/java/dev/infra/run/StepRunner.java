@@ -1,7 +1,6 @@
 package dev.infra.run;
 
 import dev.infra.catalog.Component;
-import dev.infra.catalog.ReadinessCheck;
 import dev.infra.catalog.SecretSpec;
 import dev.infra.helm.ChartRef;
 import dev.infra.helm.Helm;
@@ -9,12 +8,8 @@ import dev.infra.readiness.CheckStatus;
 import dev.infra.readiness.ReadinessWaiter;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Set;
 
 /**
  * Installs one component: its namespace and generated secrets, then helm or the manifests,
@@ -22,8 +17,6 @@ import java.util.Set;
  * is healthy.
  */
 final class StepRunner {
-    private static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "DaemonSet");
-
     private final InstallRequest request;
     private final KubernetesClient client;
     private final Helm helm;
@@ -35,6 +28,7 @@ final class StepRunner {
     private final Manifests manifests;
     private final InstallState state;
     private final ReadinessWaiter waiter;
+    private final ComponentChecks checks;
 
     StepRunner(InstallRequest request, KubernetesClient client, Helm helm, Progress progress, SecretMask mask, Retry retry) {
         this.request = request;
@@ -48,6 +42,7 @@ final class StepRunner {
         this.manifests = new Manifests(client, request.home(), request.chartSource());
         this.state = new InstallState(client);
         this.waiter = new ReadinessWaiter(client);
+        this.checks = new ComponentChecks(client, helm, retry);
     }
 
     StepOutcome run(Component c) {
@@ -76,7 +71,7 @@ final class StepRunner {
                             () -> manifests.apply(object), note(c));
                 }
             }
-            waiter.await(c.name(), checks(c, isChart), c.namespace(), request.timeoutOf(c));
+            waiter.await(c.name(), checks.of(c, note(c)), c.namespace(), request.timeoutOf(c));
             state.record(c.name(), c.namespace(), digest, request.platform().profile());
             return new StepOutcome(c.name(), StepOutcome.Result.INSTALLED, took(start), "ready", null);
         } catch (RuntimeException e) {
@@ -91,7 +86,7 @@ final class StepRunner {
             var revisions = state.revisions(c.release(), c.namespace());
             if (revisions.isEmpty() || !revisions.get(0).status().equals("deployed")) return false;
         }
-        return waiter.now(checks(c, isChart), c.namespace()).stream().allMatch(CheckStatus::ready);
+        return waiter.now(checks.of(c, note(c)), c.namespace()).stream().allMatch(CheckStatus::ready);
     }
 
     private void installChart(Component c, ChartRef chart, java.util.Map<String, Object> values) {
@@ -114,16 +109,6 @@ final class StepRunner {
         } else {
             helm.uninstall(c.release(), c.namespace());
         }
-    }
-
-    /** The catalog's checks; for a chart without any, its workloads as helm rendered them. */
-    private List<ReadinessCheck> checks(Component c, boolean isChart) {
-        if (!c.readiness().isEmpty() || !isChart) return c.readiness();
-        String manifest = retry.run("helm get manifest " + c.release(), () -> helm.manifest(c.release(), c.namespace()), note(c));
-        return client.load(new ByteArrayInputStream(manifest.getBytes(StandardCharsets.UTF_8))).items().stream()
-                .filter(o -> WORKLOADS.contains(o.getKind()))
-                .map(o -> new ReadinessCheck(o.getKind(), o.getMetadata().getName(), null, o.getMetadata().getNamespace(), null))
-                .toList();
     }
 
     private java.util.function.Consumer<String> note(Component c) {

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.infra.catalog.Catalog;
 import dev.infra.catalog.Component;
 import dev.infra.catalog.Platform;
-import dev.infra.catalog.ReadinessCheck;
+import dev.infra.readiness.ReadinessCheck;
 import dev.infra.catalog.Source;
 import java.io.IOException;
 import java.io.UncheckedIOException;

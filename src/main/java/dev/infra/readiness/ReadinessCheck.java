@@ -1,4 +1,4 @@
-package dev.infra.catalog;
+package dev.infra.readiness;
 
 /**
  * One thing that must be true before a component counts as ready: a workload rolled out
@@ -12,11 +12,16 @@ package dev.infra.catalog;
 public record ReadinessCheck(String kind, String name, String apiVersion, String namespace,
                              String condition) {
 
-    static final java.util.Set<String> BUILT_IN = java.util.Set.of(
-            "Deployment", "StatefulSet", "DaemonSet", "Job", "PersistentVolumeClaim", "Secret",
-            "CustomResourceDefinition");
+    /** A check of a kind infra knows, in the given namespace. */
+    public static ReadinessCheck of(String kind, String name, String namespace) {
+        return new ReadinessCheck(kind, name, null, namespace, null);
+    }
 
     public boolean isCustomResource() {
-        return !BUILT_IN.contains(kind);
+        return !Kinds.isBuiltIn(kind);
+    }
+
+    String namespaceOr(String componentNamespace) {
+        return namespace != null ? namespace : componentNamespace;
     }
 }
