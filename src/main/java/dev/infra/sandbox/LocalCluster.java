@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -41,24 +43,8 @@ public final class LocalCluster implements AutoCloseable {
         Kwokctl kwokctl = new Kwokctl(options);
         progress.accept("starting local cluster " + options.name() + " in " + options.workDir());
         try {
-            kwokctl.run("create", "cluster",
-                    "--config", loopbackOnly(options.workDir()).toString(),
-                    "--kubeconfig", options.kubeconfig().toString(),
-                    "--enable-crds", CRDS,
-                    "--extra-args", "kube-controller-manager=enable-hostpath-provisioner=true",
-                    // one instance each, and nothing restarts them: leader election would make them
-                    // exit for good when the API server is briefly away
-                    "--extra-args", "kube-controller-manager=leader-elect=false",
-                    "--extra-args", "kube-scheduler=leader-elect=false",
-                    "--wait", "2m");
-            try (KubernetesClient client = client(options.kubeconfig())) {
-                ClusterBaseline baseline = new ClusterBaseline(client);
-                baseline.applyDefaultStages(options.binDir().resolve("kwok-stages.yaml"));
-                baseline.applyStorageClass();
-                baseline.applyIngressClass();
-                kwokctl.run("scale", "node", "--replicas", Integer.toString(options.nodes()));
-                baseline.awaitNodesReady(options.nodes());
-            }
+            kwokctl.run(createArguments(options));
+            if (options.controllers()) prepare(options, kwokctl);
         } catch (RuntimeException e) {
             try {
                 kwokctl.run("delete", "cluster", "--kubeconfig", options.kubeconfig().toString());
@@ -89,6 +75,34 @@ public final class LocalCluster implements AutoCloseable {
                     """);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + config, e);
+        }
+    }
+
+    private static String[] createArguments(LocalClusterOptions options) {
+        var arguments = new ArrayList<>(List.of("create", "cluster", "--config", loopbackOnly(options.workDir()).toString(),
+                "--kubeconfig", options.kubeconfig().toString(), "--wait", "2m"));
+        if (options.controllers()) {
+            arguments.addAll(List.of("--enable-crds", CRDS,
+                    "--extra-args", "kube-controller-manager=enable-hostpath-provisioner=true",
+                    // one instance each, and nothing restarts them: leader election would make them
+                    // exit for good when the API server is briefly away
+                    "--extra-args", "kube-controller-manager=leader-elect=false",
+                    "--extra-args", "kube-scheduler=leader-elect=false"));
+        } else {
+            arguments.addAll(List.of("--components", "etcd,kube-apiserver"));
+        }
+        return arguments.toArray(String[]::new);
+    }
+
+    /** The cluster's Stages, storage and ingress classes, and its nodes, Ready. */
+    private static void prepare(LocalClusterOptions options, Kwokctl kwokctl) {
+        try (KubernetesClient client = client(options.kubeconfig())) {
+            ClusterBaseline baseline = new ClusterBaseline(client);
+            baseline.applyDefaultStages(options.binDir().resolve("kwok-stages.yaml"));
+            baseline.applyStorageClass();
+            baseline.applyIngressClass();
+            kwokctl.run("scale", "node", "--replicas", Integer.toString(options.nodes()));
+            baseline.awaitNodesReady(options.nodes());
         }
     }
 

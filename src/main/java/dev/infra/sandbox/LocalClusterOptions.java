@@ -11,15 +11,26 @@ import java.util.Objects;
  *                 kubectl and kwok-stages.yaml
  * @param workDir  where kwokctl keeps the cluster's state and logs; the kubeconfig goes there too
  * @param nodes    how many simulated nodes to create
+ * @param controllers false for an API server alone: no controller-manager, scheduler or nodes,
+ *                 so that objects keep whatever status is written into them
  */
-public record LocalClusterOptions(String name, Path binDir, Path workDir, int nodes) {
+public record LocalClusterOptions(String name, Path binDir, Path workDir, int nodes, boolean controllers) {
     public LocalClusterOptions {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(binDir, "binDir");
         Objects.requireNonNull(workDir, "workDir");
-        if (nodes < 1) {
+        if (controllers && nodes < 1) {
             throw new IllegalArgumentException("a local cluster needs at least one node, got " + nodes);
         }
+    }
+
+    public LocalClusterOptions(String name, Path binDir, Path workDir, int nodes) {
+        this(name, binDir, workDir, nodes, true);
+    }
+
+    /** An API server (and etcd) without controllers, scheduler or nodes. */
+    public static LocalClusterOptions apiServerOnly(String name, Path binDir, Path workDir) {
+        return new LocalClusterOptions(name, binDir, workDir, 0, false);
     }
 
     public Path kubeconfig() {

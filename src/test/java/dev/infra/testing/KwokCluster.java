@@ -51,6 +51,10 @@ final class KwokCluster implements TestCluster {
     @Override
     public void close() {
         cluster.stop();
+        removeDirectory(workDir);
+    }
+
+    static void removeDirectory(Path workDir) {
         try (Stream<Path> files = Files.walk(workDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
