@@ -4,6 +4,7 @@ import dev.infra.errors.ExitCodes;
 import dev.infra.kube.Kube;
 import dev.infra.output.Table;
 import dev.infra.run.ComponentStatus;
+import dev.infra.run.SecretMask;
 import dev.infra.run.StatusReader;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +35,7 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         var platform = catalog.platform();
         try (var session = Kube.connect(infra.global.kubeTarget())) {
-            var reader = new StatusReader(session.client());
+            var reader = new StatusReader(session.client(), infra.helm(new SecretMask()));
             while (true) {
                 var rows = reader.read(platform.enabled());
                 boolean healthy = rows.stream().allMatch(ComponentStatus::healthy);

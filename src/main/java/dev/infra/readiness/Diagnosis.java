@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.Comparator;
 import java.util.Objects;
 
@@ -46,8 +47,9 @@ final class Diagnosis implements PodReasons.Sources {
                     .inContainer(container);
             String log = (previous ? logs.terminated() : logs).tailingLines(5).getLog();
             return log == null || log.isBlank() ? "(empty)" : String.join(" | ", log.strip().lines().toList());
-        } catch (RuntimeException e) {
-            return "(unavailable: " + e.getMessage() + ")";
+        } catch (KubernetesClientException e) {
+            // the API server's own words, not fabric8's dump of the request and the whole Status
+            return "(unavailable: " + (e.getStatus() != null ? e.getStatus().getMessage() : e.getMessage()) + ")";
         }
     }
 

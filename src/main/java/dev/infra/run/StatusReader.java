@@ -2,6 +2,7 @@ package dev.infra.run;
 
 import dev.infra.catalog.Component;
 import dev.infra.catalog.HealthRule;
+import dev.infra.helm.Helm;
 import dev.infra.readiness.CheckStatus;
 import dev.infra.readiness.ReadinessWaiter;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
@@ -15,11 +16,14 @@ public final class StatusReader {
     private final KubernetesClient client;
     private final InstallState state;
     private final ReadinessWaiter waiter;
+    private final ComponentChecks componentChecks;
 
-    public StatusReader(KubernetesClient client) {
+    /** {@code helm} reads what a chart rendered, to check its workloads as {@code infra up} does. */
+    public StatusReader(KubernetesClient client, Helm helm) {
         this.client = client;
         this.state = new InstallState(client);
         this.waiter = new ReadinessWaiter(client);
+        this.componentChecks = new ComponentChecks(client, helm, Retry.standard());
     }
 
     public List<ComponentStatus> read(List<Component> components) {
@@ -40,7 +44,7 @@ public final class StatusReader {
             return new ComponentStatus(c.name(), c.namespace(), status, c.source().version(), 0, c.readiness().size(),
                     null, List.of(), List.of(), List.of(), 0);
         }
-        var checks = waiter.now(c.readiness(), c.namespace());
+        var checks = waiter.now(componentChecks.of(c, note -> { }), c.namespace());
         var waiting = new ArrayList<>(checks.stream().filter(s -> !s.ready()).map(s -> s.subject() + ": " + s.message()).toList());
         var health = new ArrayList<String>();
         int unhealthy = 0;

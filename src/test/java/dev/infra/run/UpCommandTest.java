@@ -113,7 +113,7 @@ class UpCommandTest {
         var run = infra(ns.kubeconfig(), "up", "-f", file.toString(), "--only", "after-stuck,unrelated");
         assertEquals(4, run.code(), run.all());
         assertTrue(run.out().contains("✗ stuck"), run.out());
-        assertTrue(run.out().contains("stuck not ready after 5s: Deployment stuck: 0/1 available; pod stuck-"), run.out());
+        assertTrue(run.out().contains("stuck not ready after 5s: Deployment stuck: 0 of 1 updated replicas available; pod stuck-"), run.out());
         assertTrue(run.out().contains("is unschedulable: "), run.out());
         assertTrue(run.out().contains("after-stuck") && run.out().contains("skipped: needs stuck, which failed"), run.out());
         assertTrue(run.out().contains("✓ unrelated"), "unrelated branches still finish: " + run.out());
