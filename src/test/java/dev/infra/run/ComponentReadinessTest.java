@@ -6,10 +6,10 @@ import static dev.infra.run.UpCommandTest.userFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.infra.sandbox.KwokStages;
 import dev.infra.testing.KubeTest;
+import dev.infra.testing.NeedsSimulation;
 import dev.infra.testing.TestNamespace;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -59,8 +59,8 @@ class ComponentReadinessTest {
             """;
 
     @Test
+    @NeedsSimulation("a kwok Stage fails the Job's pod")
     void failedJobExitsOneWithTheReasonOfItsPod(TestNamespace ns, @TempDir Path dir) throws IOException {
-        assumeTrue(ns.cluster().simulated(), "a kwok Stage fails the pod; " + ns.cluster().description() + " has none");
         var stages = new KwokStages(ns.client()).apply(new ByteArrayInputStream(FAILING_PODS_STAGE.getBytes(StandardCharsets.UTF_8)));
         try {
             Path file = userFile(dir, component("migrate", "failing-job", ns.name(),
