@@ -111,4 +111,19 @@ class ArgoCdApplicationsTest {
         assertFalse(at(app(apps, "app-database"), "metadata", "annotations").containsKey(ArgoCdApplications.REQUIRED_SECRETS));
         assertFalse(new ArgoCdApplications().requiredSecrets(plan("eks")).containsKey("apps/db-credentials"));
     }
+    @Test
+    void aGeneratedSecretWithoutANamespaceIsInItsComponents() {
+        var user = dev.infra.catalog.YamlDocument.parse("infra.yaml", """
+                components:
+                  extra:
+                    source: {repo: https://charts.example.org, chart: extra, version: 1.0.0}
+                    namespace: x
+                    secrets:
+                      - {name: here, keys: [k], generate: true}
+                      - {name: there, namespace: y, keys: [k], generate: true}
+                """);
+        var plan = new Planner().plan(PlanRequest.all(Catalog.bundled().resolve("minikube", Optional.of(user))));
+        var extra = app(new ArgoCdApplications().export(new ArgoCdApplications.Request(plan, REPO, "argocd")), "extra");
+        assertEquals("x/here, y/there", at(extra, "metadata", "annotations").get(ArgoCdApplications.REQUIRED_SECRETS));
+    }
 }

@@ -96,4 +96,13 @@ class DigestTest {
                 () -> Digest.of(WEB, VALUES, null, new ChartRef(List.of(), "gone", gone)));
         assertEquals("cannot read chart " + gone, e.getMessage());
     }
+    @Test
+    void aChartFileNameAndItsContentAreNotRunTogether(@TempDir Path dir) throws IOException {
+        Path one = Files.createDirectories(dir.resolve("one"));
+        Files.writeString(one.resolve("a.yaml"), "xyz");
+        Path two = Files.createDirectories(dir.resolve("two"));
+        Files.writeString(two.resolve("a.yamlx"), "yz");
+        assertNotEquals(Digest.of(WEB, VALUES, null, new ChartRef(List.of(), "c", one)),
+                Digest.of(WEB, VALUES, null, new ChartRef(List.of(), "c", two)));
+    }
 }

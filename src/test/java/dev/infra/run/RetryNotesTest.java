@@ -37,4 +37,11 @@ class RetryNotesTest {
         mask.masking(notes::add).accept("apply failed");
         assertEquals(List.of("apply failed"), notes);
     }
+    @Test
+    void valuesOfSixCharactersAndMoreAreMasked() {
+        var mask = new SecretMask();
+        mask.add("abcdef");
+        mask.add("vwxyz");
+        assertEquals("****** vwxyz", mask.apply("abcdef vwxyz"));
+    }
 }
