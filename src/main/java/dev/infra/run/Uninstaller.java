@@ -144,11 +144,14 @@ public final class Uninstaller {
         Collections.reverse(applied);
         var namespaces = new ArrayList<String>();
         for (ObjectRef ref : applied) {
-            if (ref.kind().equals("Namespace")) {
-                if (deleteData) namespaces.add(ref.name());
-            } else if (deleteData || !ref.kind().equals("PersistentVolumeClaim")) {
-                if (deleteData && ref.kind().equals("StatefulSet")) deleteClaimsOfLive(ref);
-                objects.delete(ref);
+            switch (Removal.of(ref, deleteData)) {
+                case KEEP -> { }
+                case DELETE -> objects.delete(ref);
+                case DELETE_WITH_CLAIMS -> {
+                    deleteClaimsOfLive(ref);
+                    objects.delete(ref);
+                }
+                case DELETE_WHEN_EMPTY -> namespaces.add(ref.name());
             }
         }
         return namespaces;

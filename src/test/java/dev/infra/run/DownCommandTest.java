@@ -38,9 +38,14 @@ class DownCommandTest {
         return object == null || object.getMetadata().getDeletionTimestamp() != null;
     }
 
-    /** {@code base} and {@code top}, which needs it, both installed. */
+    static String generatedSecret(String name) {
+        return "    secrets:\n      - {name: " + name + ", keys: [token], generate: true}\n";
+    }
+
+    /** {@code base} and {@code top}, which needs it, both installed, each with a generated secret. */
     static Path baseAndTop(TestNamespace ns, Path dir) throws IOException {
-        Path file = userFile(dir, component("base", "hello", ns.name(), "") + component("top", "hello", ns.name(), "    needs: [base]\n"));
+        Path file = userFile(dir, component("base", "hello", ns.name(), generatedSecret("base-token"))
+                + component("top", "hello", ns.name(), "    needs: [base]\n" + generatedSecret("top-token")));
         var up = infra(ns.kubeconfig(), "up", "-f", file.toString(), "--only", "top");
         assertEquals(0, up.code(), up.all());
         return file;
@@ -49,11 +54,13 @@ class DownCommandTest {
     @Test
     void downOnlyRemovesTheNamedComponentAndKeepsWhatItNeeds(TestNamespace ns, @TempDir Path dir) throws IOException {
         Path file = baseAndTop(ns, dir);
-        var down = infra(ns.kubeconfig(), "down", "--yes", "-f", file.toString(), "--only", "top");
+        var down = infra(ns.kubeconfig(), "down", "--yes", "--delete-data", "-f", file.toString(), "--only", "top");
         assertEquals(0, down.code(), down.all());
         assertNull(ns.client().apps().deployments().withName("top").get());
+        assertNull(ns.client().secrets().withName("top-token").get());
         assertNotNull(ns.client().apps().deployments().withName("base").get(), "what top needs stays");
         assertNotNull(ns.client().configMaps().withName("infra-state-base").get());
+        assertNotNull(ns.client().secrets().withName("base-token").get(), "and so do its data and secrets");
     }
 
     @Test
@@ -100,14 +107,16 @@ class DownCommandTest {
 
     @Test
     void downAfterAnInstallThatFailedHalfwayRemovesWhatItApplied(TestNamespace ns, @TempDir Path dir) throws IOException {
-        Path file = userFile(dir, manifests("widgets", "widgets", ns.name()));
-        var up = infra(ns.kubeconfig(), "up", "-f", file.toString(), "--only", "widgets");
-        assertEquals(1, up.code(), "the Widget has no CRD: " + up.all());
+        Path file = userFile(dir, manifests("widgets", "widgets", ns.name()) + component("stuck", "stuck", ns.name(), "    timeout: 2s\n"));
+        var up = infra(ns.kubeconfig(), "up", "-f", file.toString(), "--only", "widgets,stuck");
+        assertTrue(up.code() != 0, "the Widget has no CRD and stuck never becomes ready: " + up.all());
         assertNotNull(ns.client().configMaps().withName("widget-settings").get(), "applied before the Widget failed");
+        assertNotNull(ns.client().apps().deployments().withName("stuck").get());
 
-        var down = infra(ns.kubeconfig(), "down", "--yes", "-f", file.toString(), "--only", "widgets");
+        var down = infra(ns.kubeconfig(), "down", "--yes", "-f", file.toString(), "--only", "widgets,stuck");
         assertEquals(0, down.code(), down.all());
         assertNull(ns.client().configMaps().withName("widget-settings").get());
+        assertNull(ns.client().apps().deployments().withName("stuck").get());
     }
 
     @Test
