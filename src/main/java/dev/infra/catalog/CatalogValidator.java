@@ -37,6 +37,7 @@ final class CatalogValidator {
                     "each secret needs a name and at least one key"));
             c.portForwards().forEach(p -> require(p.name() != null && p.service() != null && p.port() != null,
                     name, "portForwards", "each port-forward needs name, service and port"));
+            c.portForwards().stream().filter(p -> p.postgres() != null).forEach(p -> checkPostgres(name, p.postgres(), secrets));
             c.readiness().forEach(r -> checkReadiness(name, r));
             c.health().forEach(h -> require(h.kind() != null && h.apiVersion() != null && h.field() != null && h.value() != null,
                     name, "health", "each health rule needs kind, apiVersion, field and value"));
@@ -60,6 +61,15 @@ final class CatalogValidator {
             require(secret != null, component, "values", Suggestions.unknown("secret", m.group(1), secrets.keySet()));
             require(secret.keys().contains(m.group(2)), component, "values",
                     "secret '" + secret.name() + "' has no key '" + m.group(2) + "' (keys: " + String.join(", ", secret.keys()) + ")");
+        }
+    }
+
+    private void checkPostgres(String component, PostgresLogin login, Map<String, SecretSpec> secrets) {
+        SecretSpec secret = secrets.get(login.secret());
+        require(secret != null, component, "portForwards", Suggestions.unknown("secret", String.valueOf(login.secret()), secrets.keySet()));
+        for (String key : java.util.Arrays.asList(login.user(), login.password(), login.database())) {
+            require(key != null && secret.keys().contains(key), component, "portForwards",
+                    "postgres login: secret '" + secret.name() + "' has no key '" + key + "' (keys: " + String.join(", ", secret.keys()) + ")");
         }
     }
 

@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
                 SecretCommand.class,
                 MaintenanceCommand.class,
                 PortForwardCommand.class,
+                PsqlCommand.class,
                 SandboxCommand.class,
                 ExportCommand.class,
                 ComponentsCommand.class,

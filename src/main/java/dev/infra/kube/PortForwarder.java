@@ -15,6 +15,7 @@ import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -24,8 +25,12 @@ import java.util.function.Consumer;
  * the Service and forwards to it on the same local port.
  */
 public final class PortForwarder implements AutoCloseable {
-    /** A Service port to forward, and where: {@code url} is what the user opens. */
-    public record Target(String name, String namespace, String service, int port, int localPort, String scheme, String path) {
+    /**
+     * A Service port to forward, and where: {@code url} is what the user opens. With {@code pods}
+     * (labels), the pods are found by those labels and {@code port} is theirs.
+     */
+    public record Target(String name, String namespace, String service, int port, int localPort, String scheme, String path,
+                         Map<String, String> pods) {
         public String url(InetAddress address) {
             return (scheme == null ? "tcp" : scheme) + "://" + address.getHostAddress() + ":" + localPort + (path == null ? "" : path);
         }
@@ -107,17 +112,24 @@ public final class PortForwarder implements AutoCloseable {
 
     /** A ready pod behind the Service, and the container port its target port means. */
     private Backend resolve(Target target) {
+        if (!target.pods().isEmpty()) {
+            return new Backend(readyPod(target, target.pods(), "labelled " + target.pods()).getMetadata().getName(), target.port());
+        }
         Service service = client.services().inNamespace(target.namespace()).withName(target.service()).get();
         if (service == null) throw new NotFoundException("service " + target.namespace() + "/" + target.service() + " does not exist");
         var port = service.getSpec().getPorts().stream().filter(p -> p.getPort() == target.port()).findFirst()
                 .orElseThrow(() -> new NotFoundException("service " + target.service() + " has no port " + target.port()));
         var selector = service.getSpec().getSelector();
         if (selector == null || selector.isEmpty()) throw new NotFoundException("service " + target.service() + " selects no pods");
-        Pod pod = client.pods().inNamespace(target.namespace()).withLabels(selector).list().getItems().stream()
+        Pod pod = readyPod(target, selector, "behind service " + target.service());
+        return new Backend(pod.getMetadata().getName(), containerPort(pod, port.getTargetPort(), target.port()));
+    }
+
+    private Pod readyPod(Target target, Map<String, String> labels, String where) {
+        return client.pods().inNamespace(target.namespace()).withLabels(labels).list().getItems().stream()
                 .filter(p -> p.getMetadata().getDeletionTimestamp() == null && Readiness.isPodReady(p))
                 .min(Comparator.comparing(p -> p.getMetadata().getName()))
-                .orElseThrow(() -> new NotFoundException("no ready pod behind service " + target.namespace() + "/" + target.service()));
-        return new Backend(pod.getMetadata().getName(), containerPort(pod, port.getTargetPort(), target.port()));
+                .orElseThrow(() -> new NotFoundException("no ready pod " + where + " in namespace " + target.namespace()));
     }
 
     private static int containerPort(Pod pod, IntOrString targetPort, int servicePort) {

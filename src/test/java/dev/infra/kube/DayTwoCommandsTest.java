@@ -139,7 +139,7 @@ class DayTwoCommandsTest {
             createEchoPod(client);
 
             var events = new CopyOnWriteArrayList<String>();
-            var target = new PortForwarder.Target("echo", ns.name(), "echo", 80, localPort, "tcp", null);
+            var target = new PortForwarder.Target("echo", ns.name(), "echo", 80, localPort, "tcp", null, Map.of());
             try (var forwarder = new PortForwarder(client, InetAddress.getLoopbackAddress(), events::add)) {
                 forwarder.start(target);
                 assertEquals("pong one", exchange(localPort, "one"));
