@@ -1,6 +1,7 @@
 package dev.infra.run;
 
 import dev.infra.catalog.Component;
+import dev.infra.kube.ObjectRef;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Secret;

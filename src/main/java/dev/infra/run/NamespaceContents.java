@@ -1,5 +1,7 @@
 package dev.infra.run;
 
+import dev.infra.kube.ClusterObjects;
+import dev.infra.kube.ObjectRef;
 import java.util.List;
 import java.util.Set;
 
@@ -13,18 +15,14 @@ final class NamespaceContents {
     private static final Set<String> DERIVED_KINDS = Set.of("Event", "Endpoints", "EndpointSlice");
     private static final int NAMED = 3;
 
-    /** One object found in the namespace. */
-    record Entry(ObjectRef ref, boolean owned, boolean deleting) {
-    }
-
     private NamespaceContents() {
     }
 
     /** The objects that keep the namespace, as "Kind name"; empty when it may be deleted. */
-    static List<String> blockers(List<Entry> entries) {
+    static List<String> blockers(List<ClusterObjects.Found> entries) {
         return entries.stream()
                 .filter(e -> !e.owned() && !e.deleting())
-                .map(Entry::ref)
+                .map(ClusterObjects.Found::ref)
                 .filter(ref -> !DERIVED_KINDS.contains(ref.kind()) && !madeForEveryNamespace(ref))
                 .map(ref -> ref.kind() + " " + ref.name())
                 .toList();

@@ -1,5 +1,7 @@
 package dev.infra.run;
 
+import dev.infra.kube.ObjectRef;
+
 /**
  * What {@code infra down} does with one object a component applied. Without {@code --delete-data}
  * it keeps what holds data (claims) and what may hold others' (namespaces).

@@ -4,6 +4,7 @@ import dev.infra.catalog.Component;
 import dev.infra.catalog.SecretSpec;
 import dev.infra.helm.ChartRef;
 import dev.infra.helm.Helm;
+import dev.infra.kube.ObjectRef;
 import dev.infra.readiness.CheckStatus;
 import dev.infra.readiness.ReadinessWaiter;
 import io.fabric8.kubernetes.api.model.HasMetadata;

@@ -4,6 +4,8 @@ import dev.infra.catalog.Component;
 import dev.infra.catalog.Platform;
 import dev.infra.helm.Helm;
 import dev.infra.helm.HelmException;
+import dev.infra.kube.ClusterObjects;
+import dev.infra.kube.ObjectRef;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;

@@ -2,12 +2,14 @@ package dev.infra.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.infra.kube.ClusterObjects;
+import dev.infra.kube.ObjectRef;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class NamespaceContentsTest {
-    static NamespaceContents.Entry entry(String kind, String name) {
-        return new NamespaceContents.Entry(new ObjectRef("v1", kind, "ns", name), false, false);
+    static ClusterObjects.Found entry(String kind, String name) {
+        return new ClusterObjects.Found(new ObjectRef("v1", kind, "ns", name), false, false);
     }
 
     @Test
@@ -26,9 +28,9 @@ class NamespaceContentsTest {
     @Test
     void ownedObjectsAndObjectsBeingDeletedDoNotKeepIt() {
         var pod = new ObjectRef("v1", "Pod", "ns", "web-1");
-        assertEquals(List.of(), NamespaceContents.blockers(List.of(new NamespaceContents.Entry(pod, true, false),
-                new NamespaceContents.Entry(pod, false, true))));
-        assertEquals(List.of("Pod web-1"), NamespaceContents.blockers(List.of(new NamespaceContents.Entry(pod, false, false))));
+        assertEquals(List.of(), NamespaceContents.blockers(List.of(new ClusterObjects.Found(pod, true, false),
+                new ClusterObjects.Found(pod, false, true))));
+        assertEquals(List.of("Pod web-1"), NamespaceContents.blockers(List.of(new ClusterObjects.Found(pod, false, false))));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.infra.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.infra.kube.ObjectRef;
 import org.junit.jupiter.api.Test;
 
 class RemovalTest {

@@ -1,4 +1,4 @@
-package dev.infra.run;
+package dev.infra.kube;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 
@@ -8,14 +8,14 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
  *
  * @param namespace null for a cluster-scoped object
  */
-record ObjectRef(String apiVersion, String kind, String namespace, String name) {
+public record ObjectRef(String apiVersion, String kind, String namespace, String name) {
 
-    static ObjectRef of(HasMetadata object) {
+    public static ObjectRef of(HasMetadata object) {
         return new ObjectRef(object.getApiVersion(), object.getKind(), object.getMetadata().getNamespace(), object.getMetadata().getName());
     }
 
     /** The inverse of {@link #line()}; Kubernetes names and kinds hold no spaces or slashes. */
-    static ObjectRef parse(String line) {
+    public static ObjectRef parse(String line) {
         String[] fields = line.strip().split(" ");
         if (fields.length != 3) throw new IllegalArgumentException("not an object reference: " + line);
         int slash = fields[2].indexOf('/');
@@ -23,7 +23,7 @@ record ObjectRef(String apiVersion, String kind, String namespace, String name) 
                 : new ObjectRef(fields[0], fields[1], fields[2].substring(0, slash), fields[2].substring(slash + 1));
     }
 
-    String line() {
+    public String line() {
         return apiVersion + " " + kind + " " + (namespace == null ? "" : namespace + "/") + name;
     }
 

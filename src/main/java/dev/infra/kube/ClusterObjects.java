@@ -1,4 +1,4 @@
-package dev.infra.run;
+package dev.infra.kube;
 
 import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -14,11 +14,15 @@ import java.util.Optional;
  * Objects of any kind, found through the API server's discovery rather than fabric8's typed
  * handlers, which know no custom resource and fail on one whose CRD is gone.
  */
-final class ClusterObjects {
+public final class ClusterObjects {
     private final KubernetesClient client;
     private final Map<String, List<APIResource>> discovered = new HashMap<>();
 
-    ClusterObjects(KubernetesClient client) {
+    /** An object found in a namespace: whether something owns it, and whether it is being deleted. */
+    public record Found(ObjectRef ref, boolean owned, boolean deleting) {
+    }
+
+    public ClusterObjects(KubernetesClient client) {
         this.client = client;
     }
 
@@ -26,7 +30,7 @@ final class ClusterObjects {
      * Deletes {@code ref} (its namespace is ignored when its kind has none); an object whose API
      * no longer exists went with its CRD, and is gone.
      */
-    void delete(ObjectRef ref) {
+    public void delete(ObjectRef ref) {
         var resource = resources(ref.apiVersion()).stream().filter(r -> r.getKind().equals(ref.kind())).findFirst();
         if (resource.isEmpty()) return;
         var objects = client.genericKubernetesResources(context(ref.apiVersion(), resource.get()));
@@ -34,8 +38,8 @@ final class ClusterObjects {
     }
 
     /** Everything in {@code namespace}, of every kind the API server serves. */
-    List<NamespaceContents.Entry> contentsOf(String namespace) {
-        var entries = new ArrayList<NamespaceContents.Entry>();
+    public List<Found> contentsOf(String namespace) {
+        var entries = new ArrayList<Found>();
         for (String apiVersion : apiVersions()) {
             for (APIResource resource : resources(apiVersion)) {
                 if (!resource.getNamespaced() || resource.getName().contains("/") || !resource.getVerbs().contains("list")) continue;
@@ -47,10 +51,10 @@ final class ClusterObjects {
         return entries;
     }
 
-    private static NamespaceContents.Entry entry(String apiVersion, String kind, GenericKubernetesResource item) {
+    private static Found entry(String apiVersion, String kind, GenericKubernetesResource item) {
         var meta = item.getMetadata();
         var owners = meta.getOwnerReferences();
-        return new NamespaceContents.Entry(new ObjectRef(apiVersion, kind, meta.getNamespace(), meta.getName()),
+        return new Found(new ObjectRef(apiVersion, kind, meta.getNamespace(), meta.getName()),
                 owners != null && !owners.isEmpty(), meta.getDeletionTimestamp() != null);
     }
 
