@@ -5,7 +5,6 @@ import dev.infra.errors.ExitCodes;
 import dev.infra.kube.Kube;
 import dev.infra.kube.KubeSession;
 import dev.infra.output.Table;
-import dev.infra.run.SecretMask;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -52,13 +51,17 @@ final class DoctorCommand implements Callable<Integer> {
 
     private Check helm() {
         try {
-            return new Check("helm", "ok", infra.helm(new SecretMask()).version());
+            return new Check("helm", "ok", infra.helmVersion());
         } catch (RuntimeException e) {
             return new Check("helm", "fail", e.getMessage());
         }
     }
 
     private Check context(Platform platform, KubeSession session) {
+        if (platform.widenedTo(session.context())) {
+            return new Check("context", "warn", "only infra.yaml lets production profile " + platform.profile() + " onto "
+                    + session.context() + "; up and down ask first (or need --accept-contexts)");
+        }
         if (platform.allowsContext(session.context())) return new Check("context", "ok", "profile " + platform.profile() + " accepts " + session.context());
         return new Check("context", infra.global.kubeTarget().contextGivenExplicitly() ? "warn" : "fail",
                 "profile " + platform.profile() + " is for " + String.join(", ", platform.contexts()) + ", not " + session.context());

@@ -40,10 +40,10 @@ final class DownCommand implements Callable<Integer> {
         var request = selection.request(platform);
         if (!yes) Confirmation.checkAskable("infra down");
         var mask = infra.mask;
-        infra.helm(mask).version();
+        infra.helmVersion();
         try (var session = Kube.connect(infra.global.kubeTarget())) {
             contextGuard.check(platform, session.context(), infra.global.kubeTarget());
-            var helm = infra.helm(mask, session);
+            var helm = infra.helm(session);
             var uninstaller = new Uninstaller(platform, session.client(), helm, infra.progress(), InfraHome.path(), mask);
             var components = new TeardownPlanner().plan(request, uninstaller.installed(platform.enabled()));
             if (!yes) Confirmation.ask(String.format("Uninstall %d components from context '%s'%s?", components.size(),

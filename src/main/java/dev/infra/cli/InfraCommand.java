@@ -53,17 +53,20 @@ public final class InfraCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    /** helm, run against the user's kube target; with -v its commands go to stderr. */
-    Helm helm(SecretMask mask) {
-        return helm(mask, global.kubeTarget());
+    /** helm's version: the one helm call that needs no cluster (and fails early when helm is missing). */
+    String helmVersion() {
+        return helm(global.kubeTarget()).version();
     }
 
-    /** helm, pinned to the context {@code session} was opened (and checked) for. */
-    Helm helm(SecretMask mask, KubeSession session) {
-        return helm(mask, session.pinned());
+    /**
+     * helm, pinned to the context {@code session} was opened (and checked) for, so that no call
+     * follows a kubeconfig whose current context changed meanwhile; with -v its commands go to stderr.
+     */
+    Helm helm(KubeSession session) {
+        return helm(session.pinned());
     }
 
-    private Helm helm(SecretMask mask, KubeTarget target) {
+    private Helm helm(KubeTarget target) {
         var err = spec.commandLine().getErr();
         return new Helm(Tools.helm(), target, mask, global.verbose() ? err::println : line -> { });
     }

@@ -4,7 +4,6 @@ import dev.infra.errors.ExitCodes;
 import dev.infra.kube.Kube;
 import dev.infra.output.Table;
 import dev.infra.run.ComponentStatus;
-import dev.infra.run.SecretMask;
 import dev.infra.run.StatusReader;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +34,7 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         var platform = catalog.platform();
         try (var session = Kube.connect(infra.global.kubeTarget())) {
-            var reader = new StatusReader(session.client(), infra.helm(new SecretMask()));
+            var reader = new StatusReader(session.client(), infra.helm(session));
             while (true) {
                 var rows = reader.read(platform.enabled());
                 boolean healthy = rows.stream().allMatch(ComponentStatus::healthy);

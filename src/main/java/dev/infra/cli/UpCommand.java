@@ -70,10 +70,10 @@ final class UpCommand implements Callable<Integer> {
 
         var mask = infra.mask;
         var target = infra.global.kubeTarget();
-        infra.helm(mask).version();
+        infra.helmVersion();
         try (var session = Kube.connect(target)) {
             contextGuard.check(platform, session.context(), target);
-            var helm = infra.helm(mask, session);
+            var helm = infra.helm(session);
             if (ask) Confirmation.ask(String.format("Install or update %d components of profile '%s' on context '%s'?",
                     plan.steps().size(), platform.profile(), session.context()));
             var installer = new Installer(request, session.client(), helm, infra.progress(), mask, Retry.standard());

@@ -6,6 +6,7 @@ import static dev.infra.run.UpCommandTest.userFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.infra.testing.KubeTest;
@@ -22,9 +23,12 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
-/** Every helm and API call of a run goes to the context that was checked, whatever the kubeconfig says later. */
+/**
+ * A run goes only where the profile allows, and every helm and API call of it goes to the context
+ * that was checked, whatever the kubeconfig says later.
+ */
 @KubeTest
-class ContextPinningTest {
+class KubeContextsTest {
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
     /** The test's kubeconfig plus a context "elsewhere" whose API server does not answer. */
@@ -71,5 +75,26 @@ class ContextPinningTest {
         var result = run.get();
         assertEquals(0, result.code(), "switched from " + context + " mid-run: " + result.all());
         assertNotNull(ns.client().apps().deployments().withName("second").get(), "second went to the checked context");
+    }
+    @Test
+    void infraYamlWideningAProductionProfileIsRefusedUntilAccepted(TestNamespace ns, @TempDir Path dir) throws IOException {
+        String context = ns.client().getConfiguration().getCurrentContext().getName();
+        Path file = Files.writeString(dir.resolve("infra.yaml"), "contexts: [\"" + context + "\"]\ncomponents:\n"
+                + component("widened", "hello", ns.name(), ""));
+
+        var refused = infra(ns.kubeconfig(), "up", "--profile", "eks", "--yes", "-f", file.toString(), "--only", "widened");
+        assertEquals(2, refused.code(), refused.all());
+        assertEquals("infra: error: infra.yaml lets production profile 'eks' onto context '" + context + "', which the profile's "
+                + "own contexts (arn:aws:eks:*:*:cluster/*, arn:aws-cn:eks:*:*:cluster/*, arn:aws-us-gov:eks:*:*:cluster/*, "
+                + "*@*.eksctl.io) do not accept; pass --accept-contexts if you mean it\n", refused.err());
+        assertNull(ns.client().apps().deployments().withName("widened").get(), "nothing installed");
+
+        var doctor = infra(ns.kubeconfig(), "doctor", "--profile", "eks", "-f", file.toString());
+        assertTrue(doctor.out().contains("only infra.yaml lets production profile eks onto " + context), doctor.out());
+
+        var accepted = infra(ns.kubeconfig(), "up", "--profile", "eks", "--yes", "--accept-contexts", "-f", file.toString(),
+                "--only", "widened");
+        assertEquals(0, accepted.code(), accepted.all());
+        assertNotNull(ns.client().apps().deployments().withName("widened").get());
     }
 }
