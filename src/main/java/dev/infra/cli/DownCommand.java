@@ -6,6 +6,7 @@ import dev.infra.plan.TeardownPlanner;
 import dev.infra.run.InfraHome;
 import dev.infra.run.StepOutcome;
 import dev.infra.run.Uninstaller;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,6 +29,9 @@ final class DownCommand implements Callable<Integer> {
     @Mixin
     ContextGuard contextGuard;
 
+    @Mixin
+    LockOptions lock;
+
     @Option(names = "--yes", description = "Do not ask for confirmation (required when not on a terminal).")
     boolean yes;
 
@@ -48,7 +52,10 @@ final class DownCommand implements Callable<Integer> {
             var components = new TeardownPlanner().plan(request, uninstaller.installed(platform.enabled()));
             if (!yes) Confirmation.ask(String.format("Uninstall %d components from context '%s'%s?", components.size(),
                     session.context(), deleteData ? " and DELETE their data" : ""));
-            var outcomes = uninstaller.run(components, deleteData);
+            List<StepOutcome> outcomes;
+            try (var runLock = lock.acquire(session.client(), platform.profile(), infra.spec.commandLine().getErr())) {
+                outcomes = uninstaller.run(components, deleteData);
+            }
             return outcomes.stream().anyMatch(o -> o.result() == StepOutcome.Result.FAILED) ? ExitCodes.FAILURE : ExitCodes.OK;
         }
     }

@@ -3,6 +3,7 @@ package dev.infra.cli;
 import dev.infra.catalog.Durations;
 import dev.infra.errors.ConfigException;
 import dev.infra.errors.ExitCodes;
+import dev.infra.helm.Helm;
 import dev.infra.kube.Kube;
 import dev.infra.plan.Planner;
 import dev.infra.run.InfraHome;
@@ -10,15 +11,20 @@ import dev.infra.run.InstallRequest;
 import dev.infra.run.Installer;
 import dev.infra.run.Preflight;
 import dev.infra.run.Retry;
+import dev.infra.run.RunLock;
+import dev.infra.run.SecretMask;
 import dev.infra.run.StepOutcome;
+import dev.infra.run.StepRunner;
+import dev.infra.run.ValuesDirectory;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import sun.misc.Signal;
 
 @Command(name = "up", description = {
         "Install or update the platform, waiting until each component is really ready.",
@@ -36,6 +42,9 @@ final class UpCommand implements Callable<Integer> {
 
     @Mixin
     ContextGuard contextGuard;
+
+    @Mixin
+    LockOptions lock;
 
     @Option(names = "--chart-source", paramLabel = "DIR",
             description = "Take upstream charts (<chart>-<version>.tgz) and manifests from DIR instead of the internet.")
@@ -76,14 +85,26 @@ final class UpCommand implements Callable<Integer> {
             var helm = infra.helm(session);
             if (ask) Confirmation.ask(String.format("Install or update %d components of profile '%s' on context '%s'?",
                     plan.steps().size(), platform.profile(), session.context()));
-            var installer = new Installer(request, session.client(), helm, infra.progress(), mask, Retry.standard());
-            // Ctrl-C: start nothing new, interrupt running steps, print the summary
-            Signal.handle(new Signal("INT"), signal -> installer.interrupt());
-            var outcomes = installer.run();
-            if (installer.interrupted()) return ExitCodes.INTERRUPTED;
-            return outcomes.stream().filter(o -> o.result() == StepOutcome.Result.FAILED).findFirst()
-                    .map(o -> ExitCodes.of(o.failure()))
-                    .orElse(outcomes.stream().allMatch(o -> o.result().ok()) ? ExitCodes.OK : ExitCodes.FAILURE);
+            try (var runLock = lock.acquire(session.client(), platform.profile(), err);
+                 var valuesDir = ValuesDirectory.forThisProcess()) {
+                return install(request, session.client(), helm, mask, runLock, valuesDir);
+            }
         }
+    }
+
+    /** Runs the plan under the lock; Ctrl-C stops it (exit 130). */
+    private int install(InstallRequest request, KubernetesClient client, Helm helm, SecretMask mask, RunLock runLock,
+                        ValuesDirectory valuesDir) {
+        var progress = infra.progress();
+        var steps = new StepRunner(request, client, helm, progress, mask, Retry.standard(), valuesDir, runLock);
+        var installer = new Installer(request.plan(), parallel, steps, progress);
+        List<StepOutcome> outcomes;
+        try (var ctrlC = CtrlC.install(installer::interrupt)) {
+            outcomes = installer.run();
+        }
+        if (installer.interrupted()) return ExitCodes.INTERRUPTED;
+        return outcomes.stream().filter(o -> o.result() == StepOutcome.Result.FAILED).findFirst()
+                .map(o -> ExitCodes.of(o.failure()))
+                .orElse(outcomes.stream().allMatch(o -> o.result().ok()) ? ExitCodes.OK : ExitCodes.FAILURE);
     }
 }

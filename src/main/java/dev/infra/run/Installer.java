@@ -1,18 +1,20 @@
 package dev.infra.run;
 
-import dev.infra.catalog.Component;
-import dev.infra.helm.Helm;
+import dev.infra.plan.InstallPlan;
 import dev.infra.plan.Step;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -21,26 +23,45 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * need it; unrelated branches go on. {@link #interrupt()} stops launching steps.
  */
 public final class Installer {
-    private final InstallRequest request;
-    private final StepRunner runner;
-    private final Progress progress;
-    private final AtomicBoolean interrupted = new AtomicBoolean();
-    private final ExecutorService pool;
+    /** How long an interrupted step may take to notice before the run ends without it. */
+    private static final Duration GRACE = Duration.ofSeconds(5);
 
-    public Installer(InstallRequest request, KubernetesClient client, Helm helm, Progress progress, SecretMask mask, Retry retry) {
-        this.request = request;
+    private final InstallPlan plan;
+    private final StepInstaller steps;
+    private final Progress progress;
+    private final Duration grace;
+    private final ExecutorService pool;
+    private final AtomicBoolean interrupted = new AtomicBoolean();
+    private final Map<String, CompletableFuture<StepOutcome>> outcomes = new LinkedHashMap<>();
+    private final Set<String> finished = ConcurrentHashMap.newKeySet();
+
+    public Installer(InstallPlan plan, int parallel, StepInstaller steps, Progress progress) {
+        this(plan, parallel, steps, progress, GRACE);
+    }
+
+    Installer(InstallPlan plan, int parallel, StepInstaller steps, Progress progress, Duration grace) {
+        this.plan = plan;
+        this.steps = steps;
         this.progress = progress;
-        this.runner = new StepRunner(request, client, helm, progress, mask, retry);
-        this.pool = Executors.newFixedThreadPool(Math.max(1, request.parallel()));
+        this.grace = grace;
+        this.pool = Executors.newFixedThreadPool(Math.max(1, parallel));
+        plan.steps().forEach(step -> outcomes.put(step.name(), new CompletableFuture<>()));
     }
 
     /**
      * Starts no new step and interrupts the running ones (their waits end at once; a helm call
-     * cut short leaves a pending release, which the next run repairs).
+     * cut short leaves a pending release, which the next run repairs). Steps still running after
+     * a grace period are reported as interrupted without waiting for them.
      */
     public void interrupt() {
-        interrupted.set(true);
-        pool.shutdownNow();
+        if (interrupted.getAndSet(true)) return;
+        // queued steps never start, so they are finished here, or their futures would never complete
+        for (Runnable queued : pool.shutdownNow()) {
+            Step step = ((StepTask) queued).step;
+            finish(step, interruptedOutcome(step));
+        }
+        CompletableFuture.delayedExecutor(grace.toMillis(), TimeUnit.MILLISECONDS).execute(
+                () -> plan.steps().forEach(step -> finish(step, interruptedOutcome(step))));
     }
 
     public boolean interrupted() {
@@ -49,17 +70,12 @@ public final class Installer {
 
     public List<StepOutcome> run() {
         Instant start = Instant.now();
-        Map<String, CompletableFuture<StepOutcome>> outcomes = new LinkedHashMap<>();
         try {
-            for (Step step : request.plan().steps()) {
-                var needs = step.needs().stream().map(outcomes::get).toList();
-                var future = CompletableFuture.allOf(needs.toArray(CompletableFuture[]::new))
-                        .thenApplyAsync(ignored -> runWhenNeedsAreReady(step.component(), step.needs(), needs), pool)
-                        .exceptionally(rejected -> report(interruptedOutcome(step.name())));
-                outcomes.put(step.name(), future);
+            for (Step step : plan.steps()) {
+                var needs = step.needs().stream().map(outcomes::get).toArray(CompletableFuture[]::new);
+                CompletableFuture.allOf(needs).thenRun(() -> start(step));
             }
-            var results = new ArrayList<StepOutcome>();
-            outcomes.values().forEach(f -> results.add(f.join()));
+            var results = outcomes.values().stream().map(CompletableFuture::join).toList();
             progress.summary(results, Duration.between(start, Instant.now()), interrupted.get());
             return results;
         } finally {
@@ -67,25 +83,72 @@ public final class Installer {
         }
     }
 
-    private StepOutcome runWhenNeedsAreReady(Component c, List<String> names, List<CompletableFuture<StepOutcome>> needs) {
-        for (int i = 0; i < needs.size(); i++) {
-            StepOutcome need = needs.get(i).join();
+    /** Called once all of {@code step}'s needs have finished. */
+    private void start(Step step) {
+        Optional<StepOutcome> skipped = reasonToSkip(step);
+        if (skipped.isPresent()) {
+            finish(step, skipped.get());
+            return;
+        }
+        try {
+            pool.execute(new StepTask(step));
+        } catch (RejectedExecutionException e) {
+            finish(step, interruptedOutcome(step));
+        }
+    }
+
+    private Optional<StepOutcome> reasonToSkip(Step step) {
+        if (interrupted.get()) return Optional.of(interruptedOutcome(step));
+        for (String name : step.needs()) {
+            StepOutcome need = outcomes.get(name).join();
             if (!need.result().ok()) {
-                return report(new StepOutcome(c.name(), StepOutcome.Result.SKIPPED, Duration.ZERO,
-                        "needs " + names.get(i) + ", which " + (need.result() == StepOutcome.Result.FAILED ? "failed" : "was skipped"), null));
+                String which = need.result() == StepOutcome.Result.FAILED ? "failed" : "was skipped";
+                return Optional.of(skipped(step, "needs " + name + ", which " + which));
             }
         }
-        if (interrupted.get()) return report(interruptedOutcome(c.name()));
-        StepOutcome outcome = runner.run(c);
-        return report(interrupted.get() && !outcome.result().ok() ? interruptedOutcome(c.name()) : outcome);
+        return Optional.empty();
     }
 
-    private static StepOutcome interruptedOutcome(String component) {
-        return new StepOutcome(component, StepOutcome.Result.SKIPPED, Duration.ZERO, "interrupted", null);
+    private final class StepTask implements Runnable {
+        private final Step step;
+
+        StepTask(Step step) {
+            this.step = step;
+        }
+
+        @Override
+        public void run() {
+            if (interrupted.get()) {
+                finish(step, interruptedOutcome(step));
+                return;
+            }
+            StepOutcome outcome = install(step);
+            finish(step, interrupted.get() && !outcome.result().ok() ? interruptedOutcome(step) : outcome);
+        }
     }
 
-    private StepOutcome report(StepOutcome outcome) {
+    private StepOutcome install(Step step) {
+        try {
+            return steps.install(step.component());
+        } catch (RuntimeException e) {
+            // the message could hold a secret value; the class name cannot
+            return new StepOutcome(step.name(), StepOutcome.Result.FAILED, Duration.ZERO,
+                    "unexpected " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Completes {@code step} once: the first outcome counts, and is reported before the run can end. */
+    private void finish(Step step, StepOutcome outcome) {
+        if (!finished.add(step.name())) return;
         progress.finished(outcome);
-        return outcome;
+        outcomes.get(step.name()).complete(outcome);
+    }
+
+    private static StepOutcome interruptedOutcome(Step step) {
+        return skipped(step, "interrupted");
+    }
+
+    private static StepOutcome skipped(Step step, String reason) {
+        return new StepOutcome(step.name(), StepOutcome.Result.SKIPPED, Duration.ZERO, reason, null);
     }
 }

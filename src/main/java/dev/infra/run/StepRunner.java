@@ -17,7 +17,7 @@ import java.time.Instant;
  * then waits until it is ready. Skips all of it when the inputs are unchanged and the component
  * is healthy.
  */
-final class StepRunner {
+public final class StepRunner implements StepInstaller {
     private final InstallRequest request;
     private final KubernetesClient client;
     private final Helm helm;
@@ -30,9 +30,14 @@ final class StepRunner {
     private final InstallState state;
     private final ReadinessWaiter waiter;
     private final ComponentChecks checks;
+    private final ValuesDirectory valuesDir;
+    private final RunLock lock;
 
-    StepRunner(InstallRequest request, KubernetesClient client, Helm helm, Progress progress, SecretMask mask, Retry retry) {
+    public StepRunner(InstallRequest request, KubernetesClient client, Helm helm, Progress progress, SecretMask mask, Retry retry,
+                      ValuesDirectory valuesDir, RunLock lock) {
         this.request = request;
+        this.valuesDir = valuesDir;
+        this.lock = lock;
         this.client = client;
         this.helm = helm;
         this.progress = progress;
@@ -46,7 +51,8 @@ final class StepRunner {
         this.checks = new ComponentChecks(client, helm, retry);
     }
 
-    StepOutcome run(Component c) {
+    @Override
+    public StepOutcome install(Component c) {
         Instant start = Instant.now();
         try {
             namespaces.ensure(c.namespace());
@@ -91,17 +97,24 @@ final class StepRunner {
     }
 
     private void installChart(Component c, ChartRef chart, java.util.Map<String, Object> values) {
-        repairInterruptedRelease(c);
-        try (var file = ValuesFile.write(values)) {
-            retry.run("helm upgrade --install " + c.release(),
-                    () -> helm.upgradeInstall(c.release(), c.namespace(), chart, file.path()), note(c));
+        try (var file = ValuesFile.write(valuesDir, values)) {
+            // each attempt repairs first: a helm that failed midway also leaves the release pending
+            retry.run("helm upgrade --install " + c.release(), () -> {
+                repairInterruptedRelease(c);
+                helm.upgradeInstall(c.release(), c.namespace(), chart, file.path());
+            }, note(c));
         }
     }
 
-    /** A run killed during helm leaves the release pending, and helm then refuses every upgrade. */
+    /**
+     * A run killed during helm, or a helm call that failed midway, leaves the release pending,
+     * and helm then refuses every upgrade. Only the holder of the run lock repairs: a pending
+     * release of a run still going is not ours to touch.
+     */
     private void repairInterruptedRelease(Component c) {
         var revisions = state.revisions(c.release(), c.namespace());
         if (revisions.isEmpty() || !revisions.get(0).pending()) return;
+        lock.confirmHeld();
         var good = revisions.stream().filter(InstallState.Revision::good).findFirst();
         progress.note(c.name(), "release " + c.release() + " was left " + revisions.get(0).status()
                 + " by an interrupted run; " + (good.isPresent() ? "rolling back to revision " + good.get().number() : "removing it"));

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * A component's helm values in a file only its owner can read (mode 0600), deleted on close,
+ * A component's helm values in a file only its owner can read (mode 0600, in the run's
+ * {@link ValuesDirectory}), deleted on close,
  * with {@code ${secret:NAME/KEY}} read from the cluster: secret values never reach helm's
  * command line or infra's output.
  */
@@ -35,10 +36,10 @@ final class ValuesFile implements AutoCloseable {
     }
 
     /** {@code values}, secrets already resolved, in a private file. */
-    static ValuesFile write(Map<String, Object> values) {
+    static ValuesFile write(ValuesDirectory dir, Map<String, Object> values) {
         String yaml = YAML.writeValueAsString(values);
         try {
-            Path file = Files.createTempFile("infra-values-", ".yaml",
+            Path file = Files.createTempFile(dir.path(), "infra-values-", ".yaml",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(file, yaml);
             return new ValuesFile(file);
