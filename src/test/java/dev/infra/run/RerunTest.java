@@ -4,6 +4,7 @@ import static dev.infra.run.UpCommandTest.CHARTS;
 import static dev.infra.run.UpCommandTest.component;
 import static dev.infra.run.UpCommandTest.infra;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.infra.testing.KubeTest;
@@ -79,6 +80,8 @@ class RerunTest {
                 Base64.getEncoder().encodeToString("rotated-token-value".getBytes(StandardCharsets.UTF_8)))).build()).update();
         assertReinstalls(ns, file, "uses-secret");
         assertTrue(ns.client().apps().deployments().withName("uses-secret").get().toString().contains("rotated-token-value"));
+        assertFalse(ns.client().configMaps().withName(InstallState.PREFIX + "uses-secret").get().toString().contains("rotated-token-value"),
+                "the record keeps a hash, never the value");
 
         packageChart("repackaged");
         assertReinstalls(ns, file, "archived");
