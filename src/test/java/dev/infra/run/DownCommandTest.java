@@ -80,6 +80,22 @@ class DownCommandTest {
     }
 
     @Test
+    void downOnlyOfACatalogComponentLeavesThePlatformStepWhichItRefusesToRemoveWhileNeeded(TestNamespace ns) {
+        var up = infra(ns.kubeconfig(), "up", "--profile", "ci", "--only", "static-assets");
+        assertEquals(0, up.code(), up.all());
+
+        var refused = infra(ns.kubeconfig(), "down", "--yes", "--profile", "ci", "--only", "platform");
+        assertEquals(2, refused.code(), refused.all());
+        assertTrue(refused.err().contains("static-assets needs platform"), refused.err());
+        assertNotNull(ns.client().configMaps().inNamespace("apps").withName("cluster-config").get());
+
+        var down = infra(ns.kubeconfig(), "down", "--yes", "--profile", "ci", "--only", "static-assets");
+        assertEquals(0, down.code(), down.all());
+        assertNull(ns.client().apps().deployments().inNamespace("infra").withName("static-assets").get());
+        assertNotNull(ns.client().configMaps().inNamespace("apps").withName("cluster-config").get(), "the platform step stays");
+    }
+
+    @Test
     void downAfterTheCrdOfAnInstalledObjectWasRemovedTreatsTheObjectAsGone(TestNamespace ns, @TempDir Path dir) throws IOException {
         var crd = ns.client().apiextensions().v1().customResourceDefinitions()
                 .load(new FileInputStream(RESOURCES.resolve("crds/widget.yaml").toFile())).item();
