@@ -8,11 +8,12 @@ import java.util.Set;
 /**
  * What keeps {@code infra down --delete-data} from deleting a namespace: anything left in it
  * that someone would miss, workloads infra never installed included. Not counted: what
- * Kubernetes makes in every namespace, events and endpoints (they follow Services), objects on
- * their way out, and objects with an owner (their owner counts).
+ * Kubernetes makes in every namespace, events and endpoints (they follow Services), leases (the
+ * leader-election records of controllers, which outlive them), objects on their way out, and
+ * objects with an owner (their owner counts).
  */
 final class NamespaceContents {
-    private static final Set<String> DERIVED_KINDS = Set.of("Event", "Endpoints", "EndpointSlice");
+    private static final Set<String> DERIVED_KINDS = Set.of("Event", "Endpoints", "EndpointSlice", "Lease");
     private static final int NAMED = 3;
 
     private NamespaceContents() {
