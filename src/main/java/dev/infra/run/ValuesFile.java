@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /**
  * A component's helm values in a file only its owner can read (mode 0600, in the run's
@@ -20,7 +21,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * command line or infra's output.
  */
 final class ValuesFile implements AutoCloseable {
-    private static final YAMLMapper YAML = YAMLMapper.builder().build();
+    // no "---" start marker: helm 4 refuses the "--- {}" that empty values would be written as
+    private static final YAMLMapper YAML = YAMLMapper.builder().disable(YAMLWriteFeature.WRITE_DOC_START_MARKER).build();
     private static final Pattern SECRET = Pattern.compile("\\$\\{secret:([^/}]+)/([^}]+)}");
 
     private final Path path;
@@ -37,7 +39,7 @@ final class ValuesFile implements AutoCloseable {
 
     /** {@code values}, secrets already resolved, in a private file. */
     static ValuesFile write(ValuesDirectory dir, Map<String, Object> values) {
-        String yaml = YAML.writeValueAsString(values);
+        String yaml = yaml(values);
         try {
             Path file = Files.createTempFile(dir.path(), "infra-values-", ".yaml",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -46,6 +48,11 @@ final class ValuesFile implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a values file", e);
         }
+    }
+
+    /** {@code values} as the YAML helm reads, secret references left as they are. */
+    static String yaml(Map<String, Object> values) {
+        return YAML.writeValueAsString(values);
     }
 
     Path path() {

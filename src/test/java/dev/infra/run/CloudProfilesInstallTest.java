@@ -122,7 +122,7 @@ class CloudProfilesInstallTest {
      */
     private static void removeAppDatabase(TestNamespace ns) throws IOException, InterruptedException {
         // the whole release, so that the next install starts afresh rather than patching a leftover
-        var uninstall = new ProcessBuilder(Testbin.binary("helm").toString(), "uninstall", "app-database", "--namespace", "apps",
+        var uninstall = new ProcessBuilder(Testbin.helm().toString(), "uninstall", "app-database", "--namespace", "apps",
                 "--ignore-not-found", "--wait", "--kubeconfig", ns.kubeconfig().toString()).inheritIO().start();
         assertTrue(uninstall.waitFor(2, TimeUnit.MINUTES) && uninstall.exitValue() == 0, "helm uninstall app-database failed");
         KubernetesClient client = ns.client();

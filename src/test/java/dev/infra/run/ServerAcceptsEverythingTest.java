@@ -26,7 +26,6 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Every object of this project's charts and manifests, under every profile, is accepted by a
@@ -75,8 +74,8 @@ class ServerAcceptsEverythingTest {
     private static String template(Component c) throws IOException, InterruptedException {
         Path values = Files.createTempFile("values-", ".yaml");
         try {
-            Files.writeString(values, YAMLMapper.builder().build().writeValueAsString(c.values()));
-            var process = new ProcessBuilder(Testbin.binary("helm").toString(), "template", c.release(),
+            Files.writeString(values, ValuesFile.yaml(c.values()));
+            var process = new ProcessBuilder(Testbin.helm().toString(), "template", c.release(),
                     HOME.resolve(c.source().path()).toString(), "--namespace", c.namespace(), "--values", values.toString())
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

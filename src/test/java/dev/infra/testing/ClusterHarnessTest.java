@@ -258,7 +258,7 @@ class ClusterHarnessTest {
     }
 
     private static String helm(TestNamespace ns, String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Testbin.binary("helm").toString(),
+        List<String> command = new ArrayList<>(List.of(Testbin.helm().toString(),
                 "--kubeconfig", ns.kubeconfig().toString(), "--namespace", ns.name()));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

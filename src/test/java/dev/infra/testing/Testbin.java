@@ -18,7 +18,21 @@ public final class Testbin {
     }
 
     /**
-     * A binary such as helm: from INFRA_TESTBIN when set, else from PATH (for a run against
+     * The helm infra runs in this test run: INFRA_HELM when set (scripts/test.sh's helm 3 pass
+     * sets it), else helm 4 from {@link #binary}.
+     */
+    public static Path helm() {
+        return Optional.ofNullable(System.getenv("INFRA_HELM")).filter(s -> !s.isBlank()).map(Path::of)
+                .orElseGet(() -> binary("helm"));
+    }
+
+    /** The newest helm 3, whatever {@link #helm} is: for releases helm 3 installed and helm 4 upgrades. */
+    public static Path helm3() {
+        return binary("helm3");
+    }
+
+    /**
+     * A binary such as kwokctl: from INFRA_TESTBIN when set, else from PATH (for a run against
      * INFRA_TEST_KUBECONFIG without scripts/test.sh); fails with what to do when there is none.
      */
     public static Path binary(String name) {
