@@ -51,7 +51,8 @@ final class DoctorCommand implements Callable<Integer> {
 
     private Check helm() {
         try {
-            return new Check("helm", "ok", infra.helmVersion());
+            var version = infra.helmVersion();
+            return new Check("helm", "ok", "helm " + version.major() + " (" + version + ")");
         } catch (RuntimeException e) {
             return new Check("helm", "fail", e.getMessage());
         }

@@ -1,6 +1,7 @@
 package dev.infra.cli;
 
 import dev.infra.helm.Helm;
+import dev.infra.helm.HelmVersion;
 import dev.infra.kube.KubeSession;
 import dev.infra.kube.KubeTarget;
 import dev.infra.output.Colors;
@@ -42,7 +43,7 @@ import picocli.CommandLine.Spec;
                 CompletionCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 1 failure, 2 bad usage or configuration, 3 cluster",
-                "unreachable, 4 not ready in time, 5 helm missing, 130 interrupted."})
+                "unreachable, 4 not ready in time, 5 helm missing or older than 3.18, 130 interrupted."})
 public final class InfraCommand implements Runnable {
     @Mixin
     final GlobalOptions global = new GlobalOptions();
@@ -53,8 +54,8 @@ public final class InfraCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    /** helm's version: the one helm call that needs no cluster (and fails early when helm is missing). */
-    String helmVersion() {
+    /** helm's version: the one helm call that needs no cluster (and fails early when helm is missing or too old). */
+    HelmVersion helmVersion() {
         return helm(global.kubeTarget()).version();
     }
 

@@ -57,8 +57,9 @@ public final class Helm {
         return run(List.of("get", "manifest", release, "--namespace", namespace));
     }
 
-    public String version() {
-        return run(List.of("version", "--short")).strip();
+    /** helm's version; fails (exit 5) when helm is missing or older than {@link HelmVersion#MINIMUM}. */
+    public HelmVersion version() {
+        return HelmVersion.supported(run(List.of("version", "--short")), binary);
     }
 
     private String run(List<String> args) {
@@ -79,8 +80,8 @@ public final class Helm {
         try {
             code = executor.execute(command);
         } catch (IOException e) {
-            throw new PrerequisiteMissingException("cannot run helm ('" + binary + "'): install helm 3 "
-                    + "(https://helm.sh/docs/intro/install/) or set INFRA_HELM to its path", e);
+            throw new PrerequisiteMissingException("cannot run helm ('" + binary + "'): install " + HelmVersion.NEEDED
+                    + " (https://helm.sh/docs/intro/install/) or set INFRA_HELM to its path", e);
         }
         String stderr = mask.apply(err.toString(StandardCharsets.UTF_8));
         if (code != 0) throw new HelmException(shown, code, stderr);

@@ -88,12 +88,17 @@ class FaultTest {
     @Test
     void badInputOrAMissingToolFailsWithOneLineAndChangesNothing(TestNamespace ns, @TempDir Path dir) throws Exception {
         String kubeconfig = ns.kubeconfig().toString();
-        String helm = Testbin.binary("helm").toString();
+        String helm = Testbin.helm().toString();
         var before = clusterState(ns.client());
 
         Path good = userFile(dir, ns.name(), CHARTS.resolve("hello").toString());
         assertFailsCleanly(ns, infra(Map.of("INFRA_HELM", dir.resolve("no-helm").toString()), "up", "-f", good.toString(),
-                "--only", "greeter", "--kubeconfig", kubeconfig), 5, "cannot run helm");
+                "--only", "greeter", "--kubeconfig", kubeconfig), 5, "cannot run helm ('" + dir.resolve("no-helm")
+                + "'): install helm 3.18+ or 4");
+        Path oldHelm = Files.writeString(dir.resolve("old-helm"), "#!/bin/sh\necho v3.17.3+ge4da497\n");
+        Files.setPosixFilePermissions(oldHelm, PosixFilePermissions.fromString("rwxr-xr-x"));
+        assertFailsCleanly(ns, infra(Map.of("INFRA_HELM", oldHelm.toString()), "up", "-f", good.toString(),
+                "--only", "greeter", "--kubeconfig", kubeconfig), 5, "helm v3.17.3 ('" + oldHelm + "') is too old: infra needs helm 3.18+ or 4");
 
         Path missingChart = userFile(dir, ns.name(), CHARTS.resolve("no-such-chart").toString());
         assertFailsCleanly(ns, infra(Map.of("INFRA_HELM", helm), "up", "-f", missingChart.toString(), "--only", "greeter",
@@ -129,7 +134,7 @@ class FaultTest {
                   exit 1
                 fi
                 exec %2$s "$@"
-                """.formatted(dir, Testbin.binary("helm")));
+                """.formatted(dir, Testbin.helm()));
         Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path file = userFile(dir, ns.name(), CHARTS.resolve("hello").toString());
         Run run = infra(Map.of("INFRA_HELM", wrapper.toString()), "up", "-f", file.toString(), "--only", "greeter",
