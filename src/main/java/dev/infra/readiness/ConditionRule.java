@@ -1,5 +1,7 @@
 package dev.infra.readiness;
 
+import io.fabric8.kubernetes.api.model.APIResource;
+import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
@@ -22,10 +24,14 @@ final class ConditionRule implements KindRule<GenericKubernetesResource> {
     @Override
     public Resource<GenericKubernetesResource> resource(KubernetesClient client, ReadinessCheck check, String namespace) {
         var resources = client.genericKubernetesResources(check.apiVersion(), check.kind());
-        var api = client.getApiResources(check.apiVersion());
-        boolean namespaced = api == null || api.getResources().stream()
-                .filter(r -> check.kind().equals(r.getKind())).findFirst().map(r -> r.getNamespaced()).orElse(true);
-        return namespaced ? resources.inNamespace(namespace).withName(check.name()) : resources.withName(check.name());
+        return namespaced(client.getApiResources(check.apiVersion()), kind)
+                ? resources.inNamespace(namespace).withName(check.name()) : resources.withName(check.name());
+    }
+
+    /** Whether the API serves {@code kind} per namespace; when unsure (not served yet), it is taken as namespaced. */
+    static boolean namespaced(APIResourceList api, String kind) {
+        return api == null || api.getResources().stream()
+                .filter(r -> kind.equals(r.getKind())).findFirst().map(APIResource::getNamespaced).orElse(true);
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,15 +18,25 @@ import java.util.concurrent.TimeUnit;
  * when time runs out or a check fails for good, explains why.
  */
 public final class ReadinessWaiter {
-    private final KubernetesClient client;
+    private final BiFunction<ReadinessCheck, String, Watched<?>> watch;
+    private final BiFunction<CheckStatus, String, String> explain;
 
     public ReadinessWaiter(KubernetesClient client) {
-        this.client = client;
+        this((check, namespace) -> Watched.of(client, check, namespace), new Diagnosis(client)::explain);
+    }
+
+    /**
+     * @param watch   the handle on a check's object, given the component's namespace
+     * @param explain why a check is not ready, given the component's namespace
+     */
+    ReadinessWaiter(BiFunction<ReadinessCheck, String, Watched<?>> watch, BiFunction<CheckStatus, String, String> explain) {
+        this.watch = watch;
+        this.explain = explain;
     }
 
     /** Each check as it stands now, without waiting. */
     public List<CheckStatus> now(List<ReadinessCheck> checks, String namespace) {
-        return checks.stream().map(c -> Watched.of(client, c, namespace).evaluate()).toList();
+        return checks.stream().map(c -> watch.apply(c, namespace).evaluate()).toList();
     }
 
     /**
@@ -36,13 +47,13 @@ public final class ReadinessWaiter {
     public void await(String component, List<ReadinessCheck> checks, String namespace, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         for (ReadinessCheck check : checks) {
-            CheckStatus last = awaitOne(Watched.of(client, check, namespace), deadline);
+            CheckStatus last = awaitOne(watch.apply(check, namespace), deadline);
             if (last.failed()) {
-                throw new ComponentFailedException(component + " failed: " + new Diagnosis(client).explain(last, namespace));
+                throw new ComponentFailedException(component + " failed: " + explain.apply(last, namespace));
             }
             if (!last.ready()) {
                 throw new ReadinessTimeoutException(component + " not ready after " + timeout.toSeconds() + "s: "
-                        + new Diagnosis(client).explain(last, namespace));
+                        + explain.apply(last, namespace));
             }
         }
     }
