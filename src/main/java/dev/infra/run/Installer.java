@@ -13,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -53,7 +52,7 @@ public final class Installer {
      * cut short leaves a pending release, which the next run repairs). Steps still running after
      * a grace period are reported as interrupted without waiting for them.
      */
-    public void interrupt() {
+    public synchronized void interrupt() {
         if (interrupted.getAndSet(true)) return;
         // queued steps never start, so they are finished here, or their futures would never complete
         for (Runnable queued : pool.shutdownNow()) {
@@ -83,17 +82,16 @@ public final class Installer {
         }
     }
 
-    /** Called once all of {@code step}'s needs have finished. */
-    private void start(Step step) {
+    /**
+     * Called once all of {@code step}'s needs have finished; holds the same lock as
+     * {@link #interrupt()}, so no step is handed to a pool that was shut down.
+     */
+    private synchronized void start(Step step) {
         Optional<StepOutcome> skipped = reasonToSkip(step);
         if (skipped.isPresent()) {
             finish(step, skipped.get());
-            return;
-        }
-        try {
+        } else {
             pool.execute(new StepTask(step));
-        } catch (RejectedExecutionException e) {
-            finish(step, interruptedOutcome(step));
         }
     }
 

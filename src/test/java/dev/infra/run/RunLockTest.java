@@ -90,6 +90,7 @@ class RunLockTest {
     void aFreeLockIsTakenWithHolderTimesAndDuration() {
         try (var lock = lock("me")) {
             lock.take(false, messages::add, Duration.ZERO);
+            assertEquals(List.of("create me"), store.writes);
             var spec = store.lease.getSpec();
             assertEquals("me", spec.getHolderIdentity());
             assertEquals(T, spec.getAcquireTime().toInstant());
@@ -201,6 +202,22 @@ class RunLockTest {
         assertEquals("this run lost its lock to the run of next started 2026-12-03T06:59:00Z", e.getMessage());
         lock.close();
         assertEquals("next", store.holder(), "closing a lost lock leaves the new holder's lease");
+    }
+
+    @Test
+    void theHolderRenewsEveryThirdOfTheDurationUntilItLosesTheLock() throws Exception {
+        var lock = new RunLock(store, "infra-ci", "me", Duration.ofMillis(3000), Clock.systemUTC());
+        lock.take(false, messages::add, Duration.ZERO);
+        Instant acquired = store.lease.getSpec().getAcquireTime().toInstant();
+        Thread.sleep(1500);
+        assertTrue(store.lease.getSpec().getRenewTime().toInstant().isAfter(acquired), "renewed within half the duration");
+        store.heldBy("next", Instant.now());
+        Thread.sleep(1500);
+        int reads = store.reads;
+        Thread.sleep(1500);
+        assertEquals(reads, store.reads, "a lost lock is no longer renewed");
+        assertThrows(LockHeldException.class, lock::confirmHeld);
+        lock.close();
     }
 
     @Test

@@ -51,6 +51,24 @@ class ValuesDirectoryTest {
     }
 
     @Test
+    void aProcessGetsItsOwnDirectoryUnderTheUsersHome() {
+        String before = System.getProperty("user.home");
+        System.setProperty("user.home", home.toString());
+        try (var dir = ValuesDirectory.forThisProcess()) {
+            assertEquals(home.resolve(".infra/values/" + ValuesDirectory.RunId.of(ProcessHandle.current())), dir.path());
+            assertTrue(Files.isDirectory(dir.path()));
+        } finally {
+            System.setProperty("user.home", before);
+        }
+    }
+
+    @Test
+    void aRunIsNamedByItsProcessIdAndStartTime() {
+        var self = ProcessHandle.current();
+        assertEquals(self.pid() + "-" + self.info().startInstant().orElseThrow().toEpochMilli(), ValuesDirectory.RunId.of(self));
+    }
+
+    @Test
     void aRunIsRunningOnlyWhileItsProcessWithThatStartTimeLives() throws Exception {
         assertTrue(ValuesDirectory.RunId.isRunning(ValuesDirectory.RunId.of(ProcessHandle.current())));
         assertFalse(ValuesDirectory.RunId.isRunning(ProcessHandle.current().pid() + "-1"), "the pid was reused by another process");
