@@ -25,6 +25,14 @@ import java.util.function.Consumer;
  */
 public final class LocalCluster implements AutoCloseable {
     private static final String CRDS = "Stage,PortForward,ClusterPortForward";
+    /**
+     * What each simulated node reports, in kwokctl's node template parameters (a jq update of
+     * kwok's kustomize/kwokctl/resource/node.yaml): a mid-size cloud worker. kwok's default has
+     * no ephemeral-storage, so a pod requesting it (Bitnami's charts do) never schedules.
+     */
+    static final String NODE_RESOURCES = ".allocatable = {\"cpu\": \"16\", \"memory\": \"64Gi\", \"pods\": \"110\", "
+            + "\"ephemeral-storage\": \"100Gi\"}";
+    static final String NODE_CAPACITY = "16 cpu, 64Gi memory, 110 pods, 100Gi ephemeral-storage each";
 
     private final LocalClusterOptions options;
     private final Kwokctl kwokctl;
@@ -101,7 +109,7 @@ public final class LocalCluster implements AutoCloseable {
             baseline.applyDefaultStages(options.binDir().resolve("kwok-stages.yaml"));
             baseline.applyStorageClass();
             baseline.applyIngressClass();
-            kwokctl.run("scale", "node", "--replicas", Integer.toString(options.nodes()));
+            kwokctl.run("scale", "node", "--replicas", Integer.toString(options.nodes()), "--param", NODE_RESOURCES);
             baseline.awaitNodesReady(options.nodes());
         }
     }
