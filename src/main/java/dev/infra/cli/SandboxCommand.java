@@ -68,6 +68,7 @@ final class SandboxCommand {
             var box = Sandbox.standard();
             if (box.exists()) {
                 out.println("the sandbox is already up; kubeconfig " + box.kubeconfig());
+                if (box.ensureSimulator()) out.println("its simulator was not running: started it again");
                 return ExitCodes.OK;
             }
             var cluster = box.up(sandbox.binaries(), nodes, line -> sandbox.infra.spec.commandLine().getErr().println(line));
@@ -111,8 +112,15 @@ final class SandboxCommand {
             try (var session = Kube.connect(new KubeTarget(box.kubeconfig(), null))) {
                 out.println("sandbox up: context " + session.context() + ", " + session.client().nodes().list().getItems().size()
                         + " nodes, Kubernetes " + session.client().getKubernetesVersion().getGitVersion() + ", kubeconfig " + box.kubeconfig());
-                return ExitCodes.OK;
             }
+            out.println("simulated, not run:");
+            Sandbox.simulated().forEach(line -> out.println("  " + line));
+            if (!box.simulatorRunning()) {
+                out.println("the simulator is not running (infra sandbox up starts it again); log " + box.simulatorLog());
+                return ExitCodes.FAILURE;
+            }
+            out.println("simulator running; log " + box.simulatorLog());
+            return ExitCodes.OK;
         }
     }
 

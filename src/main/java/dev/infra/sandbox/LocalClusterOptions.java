@@ -37,6 +37,11 @@ public record LocalClusterOptions(String name, Path binDir, Path workDir, int no
         return workDir.resolve("kubeconfig");
     }
 
+    /** Where {@link ClusterEgressProxy} listens for the API server's calls into the cluster network. */
+    public Path egressSocket() {
+        return workDir.resolve("egress.sock");
+    }
+
     public Path kwokWorkDir() {
         return workDir.resolve("kwok");
     }

@@ -1,5 +1,6 @@
 package dev.infra.testing;
 
+import dev.infra.sandbox.ClusterSimulator;
 import dev.infra.sandbox.LocalCluster;
 import dev.infra.sandbox.LocalClusterOptions;
 import java.io.IOException;
@@ -14,10 +15,12 @@ final class KwokCluster implements TestCluster {
     private static final int NODES = 3;
 
     private final LocalCluster cluster;
+    private final ClusterSimulator simulator;
     private final Path workDir;
 
-    private KwokCluster(LocalCluster cluster, Path workDir) {
+    private KwokCluster(LocalCluster cluster, ClusterSimulator simulator, Path workDir) {
         this.cluster = cluster;
+        this.simulator = simulator;
         this.workDir = workDir;
     }
 
@@ -29,8 +32,11 @@ final class KwokCluster implements TestCluster {
             throw new UncheckedIOException("cannot create a directory for the test cluster", e);
         }
         LocalClusterOptions options = new LocalClusterOptions("infra-test", binDir, workDir, NODES);
-        return new KwokCluster(LocalCluster.start(options, message -> System.err.println("[test cluster] " + message)),
-                workDir);
+        LocalCluster cluster = LocalCluster.start(options, message -> System.err.println("[test cluster] " + message));
+        // in this JVM: the sandbox runs it as a process of its own
+        ClusterSimulator simulator = ClusterSimulator.start(cluster.kubeconfig(), options.egressSocket(),
+                message -> System.err.println("[simulator] " + message));
+        return new KwokCluster(cluster, simulator, workDir);
     }
 
     @Override
@@ -50,6 +56,7 @@ final class KwokCluster implements TestCluster {
 
     @Override
     public void close() {
+        simulator.close();
         cluster.stop();
         removeDirectory(workDir);
     }

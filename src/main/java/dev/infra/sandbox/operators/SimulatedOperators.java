@@ -1,0 +1,13 @@
+package dev.infra.sandbox.operators;
+
+import java.util.List;
+
+/** The operators the sandbox plays; add one here. */
+public final class SimulatedOperators {
+    private SimulatedOperators() {
+    }
+
+    public static List<SimulatedOperator> all() {
+        return List.of(new PrometheusOperator(), new CertManager(new CertManagerIssuers()));
+    }
+}
