@@ -17,6 +17,10 @@ final class ControlPlaneConfig {
      * Writes the kwokctl configuration (and the API server's egress configuration it names) into
      * the cluster's work directory and returns its path, for {@code kwokctl create cluster --config}.
      *
+     * <p>Every component listens on 127.0.0.1: kwokctl binds them to 0.0.0.0 by default, etcd
+     * included, which serves plain HTTP without authentication, so anyone on the network could
+     * read the cluster's Secrets.
+     *
      * <p>kube-apiserver: admission webhooks are off, as no webhook server runs on simulated
      * nodes and real charts (cert-manager, kube-prometheus-stack) register webhooks that fail
      * closed; and its calls into the cluster network (aggregated APIs, conversion webhooks,
@@ -41,6 +45,8 @@ final class ControlPlaneConfig {
             return Files.writeString(config, """
                     kind: KwokctlConfiguration
                     apiVersion: config.kwok.x-k8s.io/v1alpha1
+                    options:
+                      bindAddress: 127.0.0.1
                     componentsPatches:
                     - name: kube-apiserver
                       extraArgs:

@@ -68,26 +68,8 @@ public final class LocalCluster implements AutoCloseable {
         return new LocalCluster(options, kwokctl, startupTime);
     }
 
-    /**
-     * kwokctl binds every component to 0.0.0.0 by default, etcd included, which serves plain
-     * HTTP without authentication: anyone on the network could read the cluster's Secrets.
-     */
-    private static Path loopbackOnly(Path workDir) {
-        Path config = workDir.resolve("kwokctl.yaml");
-        try {
-            return Files.writeString(config, """
-                    kind: KwokctlConfiguration
-                    apiVersion: config.kwok.x-k8s.io/v1alpha1
-                    options:
-                      bindAddress: 127.0.0.1
-                    """);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + config, e);
-        }
-    }
-
     private static String[] createArguments(LocalClusterOptions options) {
-        var arguments = new ArrayList<>(List.of("create", "cluster", "--config", loopbackOnly(options.workDir()).toString(),
+        var arguments = new ArrayList<>(List.of("create", "cluster", "--config", ControlPlaneConfig.write(options).toString(),
                 "--kubeconfig", options.kubeconfig().toString(), "--wait", "2m"));
         if (options.controllers()) {
             arguments.addAll(List.of("--enable-crds", CRDS,

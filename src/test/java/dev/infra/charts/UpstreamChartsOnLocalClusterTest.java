@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.infra.catalog.Catalog;
 import dev.infra.catalog.Component;
 import dev.infra.testing.KubeTest;
+import dev.infra.testing.NeedsSimulation;
 import dev.infra.testing.TestNamespace;
 import dev.infra.testing.UpstreamCharts;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -66,6 +67,7 @@ class UpstreamChartsOnLocalClusterTest {
     }
 
     @Test
+    @NeedsSimulation("the simulated cert-manager issues the certificates")
     void theCatalogsCaIssuerBecomesReadyAndSignsCertificatesWithItsKey(TestNamespace ns) throws Exception {
         applyServiceMonitorCrd(ns);
         Component certManager = component("cert-manager");
@@ -101,6 +103,7 @@ class UpstreamChartsOnLocalClusterTest {
     }
 
     @Test
+    @NeedsSimulation("the simulated prometheus-operator creates the StatefulSets")
     void prometheusStacksOperatorMadeStatefulSetsAppearUnderTheCatalogsNames(TestNamespace ns) throws IOException {
         // minikube's values: ci's disable Alertmanager
         Component stack = Catalog.bundled().resolve("minikube", Optional.empty()).component("prometheus-stack");

@@ -1,9 +1,9 @@
 package dev.infra.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.infra.testing.KubeTest;
+import dev.infra.testing.NeedsSimulation;
 import dev.infra.testing.TestNamespace;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 @KubeTest
 class ClusterEgressTest {
     @Test
+    @NeedsSimulation("the egress proxy is the local cluster's")
     void anAggregatedApiBehindAServiceIsCalledThroughTheLocalEgressProxyOnly(TestNamespace ns) {
-        assumeTrue(ns.cluster().simulated(), "the egress proxy is the local cluster's");
         ns.client().resource(new PodBuilder().withNewMetadata().withName("metrics").addToLabels("app", "metrics").endMetadata()
                 .withNewSpec().addNewContainer().withName("server").withImage("metrics-server").addNewPort()
                 .withContainerPort(443).endPort().endContainer().endSpec().build()).create();

@@ -1,9 +1,9 @@
 package dev.infra.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.infra.testing.KubeTest;
+import dev.infra.testing.NeedsSimulation;
 import dev.infra.testing.TestNamespace;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 @KubeTest
 class SimulatedNodesTest {
     @Test
+    @NeedsSimulation("node capacity is the local cluster's")
     void simulatedNodesReportCpuMemoryPodsAndEphemeralStorage(TestNamespace ns) {
-        assumeTrue(ns.cluster().simulated(), "node capacity is the local cluster's");
         for (var node : ns.client().nodes().list().getItems()) {
             var allocatable = node.getStatus().getAllocatable();
             assertEquals(new Quantity("16"), allocatable.get("cpu"), node.getMetadata().getName());
