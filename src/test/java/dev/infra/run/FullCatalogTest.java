@@ -2,6 +2,7 @@ package dev.infra.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.infra.run.UpCommandTest.Run;
@@ -115,6 +116,23 @@ class FullCatalogTest {
         outputs.add(status.all());
         assertEquals(0, status.code(), "all healthy: " + status.all());
         assertNoSecretIn(ns.client(), outputs);
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    void downDeleteDataAfterAWholeInstallRemovesEveryComponentAndEmptiesAndDeletesTheNamespaces(TestNamespace ns) {
+        Set<String> namespaces = plannedSteps(ns).stream().map(s -> s.path("namespace").asString()).collect(Collectors.toSet());
+        var installed = up(ns, new ArrayList<>(), "--force");
+        assertEquals(0, installed.code(), installed.all());
+
+        var down = UpCommandTest.infra(ns.kubeconfig(), "down", "--yes", "--delete-data", "--profile", "ci");
+        assertEquals(0, down.code(), down.all());
+        assertFalse(down.out().contains("kept namespace"), "nothing infra did not install was left: " + down.out());
+        // gone before the next test, which may install into them again
+        for (String namespace : namespaces) {
+            var left = ns.client().namespaces().withName(namespace).waitUntilCondition(n -> n == null, 2, TimeUnit.MINUTES);
+            assertNull(left, namespace + " goes: " + down.out());
+        }
     }
 
     private static Run up(TestNamespace ns, List<String> outputs, String... args) {

@@ -13,7 +13,7 @@ class NamespaceContentsTest {
     }
 
     @Test
-    void whatKubernetesMakesInEveryNamespaceDoesNotKeepIt() {
+    void whatKubernetesMakesAndWhatFollowsOtherObjectsDoesNotKeepIt() {
         assertEquals(List.of(), NamespaceContents.blockers(List.of(entry("ServiceAccount", "default"),
                 entry("ConfigMap", "kube-root-ca.crt"), entry("Event", "x.1"), entry("Endpoints", "web"), entry("EndpointSlice", "web-1"),
                 entry("Lease", "operator-lock"))));
