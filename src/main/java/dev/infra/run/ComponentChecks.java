@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 /**
@@ -16,19 +17,23 @@ import java.util.function.Consumer;
  */
 final class ComponentChecks {
     private final KubernetesClient client;
-    private final Helm helm;
-    private final Retry retry;
+    private final BiFunction<Component, Consumer<String>, String> manifest;
 
     ComponentChecks(KubernetesClient client, Helm helm, Retry retry) {
+        this(client, (c, note) -> retry.run("helm get manifest " + c.release(),
+                () -> helm.manifest(c.release(), c.namespace()), note));
+    }
+
+    /** @param manifest what helm rendered for a component's release; retries reported to the consumer */
+    ComponentChecks(KubernetesClient client, BiFunction<Component, Consumer<String>, String> manifest) {
         this.client = client;
-        this.helm = helm;
-        this.retry = retry;
+        this.manifest = manifest;
     }
 
     /** {@code note} hears about retries of helm. */
     List<ReadinessCheck> of(Component c, Consumer<String> note) {
         if (!c.readiness().isEmpty() || c.source().chartName() == null) return c.readiness();
-        String manifest = retry.run("helm get manifest " + c.release(), () -> helm.manifest(c.release(), c.namespace()), note);
-        return Kinds.checksOf(client.load(new ByteArrayInputStream(manifest.getBytes(StandardCharsets.UTF_8))).items());
+        String rendered = manifest.apply(c, note);
+        return Kinds.checksOf(client.load(new ByteArrayInputStream(rendered.getBytes(StandardCharsets.UTF_8))).items());
     }
 }
