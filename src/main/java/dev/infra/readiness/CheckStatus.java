@@ -1,10 +1,9 @@
 package dev.infra.readiness;
 
-
 /**
  * Where one readiness check stands.
  *
- * @param failed true when waiting longer cannot help (a Job failed, a resource reports errors)
+ * @param failed true when waiting longer cannot help (a Job failed, a volume is lost, a rollout is past its deadline)
  */
 public record CheckStatus(ReadinessCheck check, boolean ready, boolean failed, String message) {
 

@@ -2,6 +2,7 @@ package dev.infra.readiness;
 
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
@@ -45,8 +46,8 @@ final class DeploymentRule implements KindRule<Deployment> {
     }
 
     private static boolean deadlineExceeded(DeploymentStatus status) {
-        return Objects.requireNonNullElse(status.getConditions(), List.<io.fabric8.kubernetes.api.model.apps.DeploymentCondition>of())
-                .stream().anyMatch(c -> "Progressing".equals(c.getType()) && "ProgressDeadlineExceeded".equals(c.getReason()));
+        return Objects.requireNonNullElse(status.getConditions(), List.<DeploymentCondition>of()).stream()
+                .anyMatch(c -> "Progressing".equals(c.getType()) && "ProgressDeadlineExceeded".equals(c.getReason()));
     }
 
     @Override

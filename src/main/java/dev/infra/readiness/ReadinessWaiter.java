@@ -10,8 +10,8 @@ import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.BiFunction;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 
 /**
  * Waits, by watching rather than polling, until every readiness check of a component holds;
