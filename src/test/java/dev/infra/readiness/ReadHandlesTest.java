@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.APIResourceBuilder;
 import io.fabric8.kubernetes.api.model.APIResourceListBuilder;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -21,8 +22,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Which object each rule reads. The client points at a closed port, so that a read fails at
- * once and fabric8's error names the kind, name and namespace it asked for.
+ * Which object each rule reads, and what a diagnosis says when it cannot read. The client points
+ * at a closed port, so that a read fails at once and fabric8's error names the kind, name and
+ * namespace it asked for.
  */
 class ReadHandlesTest {
     private static KubernetesClient nowhere;
@@ -74,6 +76,20 @@ class ReadHandlesTest {
         assertNull(new Watched<>(check, new DeploymentRule(), FakeResource.of(Arrays.asList((Object) null))).pods());
         var secret = ReadinessCheck.of("Secret", "token", null);
         assertNull(new Watched<>(secret, new SecretRule(), FakeResource.of(List.of(new SecretBuilder().build()))).pods());
+    }
+
+    @Test
+    void diagnosisThatCannotReadTheClusterStillSaysWhatItWaitsFor() {
+        var status = CheckStatus.waiting(ReadinessCheck.of("Deployment", "web", null), "0 of 1 updated replicas available");
+        assertEquals("Deployment web: 0 of 1 updated replicas available (no more detail: Operation: [get]  for kind: [Deployment]"
+                + "  with name: [web]  in namespace: [apps]  failed.)", new Diagnosis(nowhere).explain(status, "apps"));
+    }
+
+    @Test
+    void logThatCannotBeReadSaysSoInsteadOfFailingTheDiagnosis() {
+        var pod = new PodBuilder().withNewMetadata().withName("web-1").withNamespace("apps").endMetadata().build();
+        String log = new Diagnosis(nowhere).lastLog(pod, "web", false);
+        assertTrue(log.startsWith("(unavailable: ") && log.endsWith(")"), log);
     }
 
     private static String readFailure(ReadinessCheck check) {
