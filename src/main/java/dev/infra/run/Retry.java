@@ -14,10 +14,17 @@ import java.util.function.Supplier;
 public final class Retry {
     private final int attempts;
     private final Duration firstDelay;
+    private final Consumer<Duration> pause;
 
     public Retry(int attempts, Duration firstDelay) {
+        this(attempts, firstDelay, Retry::sleep);
+    }
+
+    /** {@code pause} waits between attempts: a test hears the backoff instead of sleeping through it. */
+    Retry(int attempts, Duration firstDelay, Consumer<Duration> pause) {
         this.attempts = attempts;
         this.firstDelay = firstDelay;
+        this.pause = pause;
     }
 
     public static Retry standard() {
@@ -34,7 +41,7 @@ public final class Retry {
                 if (attempt >= attempts || !TransientFailure.is(e)) throw e;
                 note.accept(what + " failed (" + reason(e) + "); retry " + attempt + " of " + (attempts - 1)
                         + " in " + delay.toSeconds() + "s");
-                sleep(delay);
+                pause.accept(delay);
                 delay = delay.multipliedBy(2);
             }
         }
