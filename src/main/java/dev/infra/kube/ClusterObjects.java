@@ -3,6 +3,7 @@ package dev.infra.kube;
 import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +16,9 @@ import java.util.Optional;
  * handlers, which know no custom resource and fail on one whose CRD is gone.
  */
 public final class ClusterObjects {
+    /** The kind of what {@link #contentsOf} found in an API that did not answer. */
+    public static final String UNREADABLE = "objects of the unanswering API";
+
     private final KubernetesClient client;
     private final Map<String, List<APIResource>> discovered = new HashMap<>();
 
@@ -37,15 +41,29 @@ public final class ClusterObjects {
         (resource.get().getNamespaced() ? objects.inNamespace(ref.namespace()).withName(ref.name()) : objects.withName(ref.name())).delete();
     }
 
-    /** Everything in {@code namespace}, of every kind the API server serves. */
+    /**
+     * Everything in {@code namespace}, of every kind the API server serves. An API that does not
+     * answer (an aggregated API whose server is down) may hold anything: it is one entry, of the
+     * kind {@link #UNREADABLE}, named by its group and version.
+     */
     public List<Found> contentsOf(String namespace) {
         var entries = new ArrayList<Found>();
         for (String apiVersion : apiVersions()) {
-            for (APIResource resource : resources(apiVersion)) {
-                if (!resource.getNamespaced() || resource.getName().contains("/") || !resource.getVerbs().contains("list")) continue;
-                for (var item : client.genericKubernetesResources(context(apiVersion, resource)).inNamespace(namespace).list().getItems()) {
-                    entries.add(entry(apiVersion, resource.getKind(), item));
-                }
+            try {
+                entries.addAll(contentsOf(namespace, apiVersion));
+            } catch (KubernetesClientException e) {
+                entries.add(new Found(new ObjectRef(apiVersion, UNREADABLE, namespace, apiVersion), false, false));
+            }
+        }
+        return entries;
+    }
+
+    private List<Found> contentsOf(String namespace, String apiVersion) {
+        var entries = new ArrayList<Found>();
+        for (APIResource resource : resources(apiVersion)) {
+            if (!resource.getNamespaced() || resource.getName().contains("/") || !resource.getVerbs().contains("list")) continue;
+            for (var item : client.genericKubernetesResources(context(apiVersion, resource)).inNamespace(namespace).list().getItems()) {
+                entries.add(entry(apiVersion, resource.getKind(), item));
             }
         }
         return entries;

@@ -17,8 +17,10 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.ByteArrayInputStream;
 import java.io.FileInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -190,6 +192,37 @@ class DownCommandTest {
             assertEquals(0, emptied.code(), emptied.all());
             assertTrue(goneOrGoing(ns.client().namespaces().withName(owned).get()), "an empty namespace goes: " + emptied.out());
         } finally {
+            ns.client().namespaces().withName(owned).delete();
+        }
+    }
+
+    @Test
+    void downDeleteDataKeepsANamespaceWhoseContentsAnUnansweringApiHides(TestNamespace ns, @TempDir Path dir) throws IOException {
+        String owned = ns.name() + "-own";
+        Path file = userFile(dir, manifests("spaces", "owned-namespace", owned));
+        // an aggregated API whose server does not exist: the API server answers 503 for it
+        var broken = ns.client().load(new ByteArrayInputStream("""
+                apiVersion: apiregistration.k8s.io/v1
+                kind: APIService
+                metadata: {name: v1.broken.infra.test}
+                spec:
+                  group: broken.infra.test
+                  version: v1
+                  service: {namespace: %s, name: nowhere, port: 443}
+                  insecureSkipTLSVerify: true
+                  groupPriorityMinimum: 1000
+                  versionPriority: 15
+                """.formatted(ns.name()).getBytes(StandardCharsets.UTF_8))).items();
+        try {
+            assertEquals(0, infra(ns.kubeconfig(), "up", "-f", file.toString(), "--only", "spaces").code());
+            ns.client().resourceList(broken).create();
+            var kept = infra(ns.kubeconfig(), "down", "--yes", "--delete-data", "-f", file.toString(), "--only", "spaces");
+            assertEquals(0, kept.code(), kept.all());
+            assertTrue(kept.out().contains("kept namespace " + owned + ", which still holds objects of the unanswering API broken.infra.test/v1"),
+                    kept.out());
+            assertFalse(goneOrGoing(ns.client().namespaces().withName(owned).get()));
+        } finally {
+            ns.client().resourceList(broken).delete();
             ns.client().namespaces().withName(owned).delete();
         }
     }
