@@ -9,14 +9,21 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.infra.readiness.RolloutTable.Row;
 import dev.infra.readiness.RolloutTable.Verdict;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder;
+import io.fabric8.kubernetes.api.model.apps.DaemonSetStatus;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
+import io.fabric8.kubernetes.api.model.apps.RollingUpdateStatefulSetStrategy;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetStatus;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetUpdateStrategyBuilder;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -77,14 +84,14 @@ class RolloutRulesTest {
     @Test
     void statefulSetWithoutPartitionIsRolledOutOnceReady() {
         var s = statefulSet(3, null, statefulSetStatus(1L, 3, 3, 0, "r1", "r2"));
-        s.getSpec().getUpdateStrategy().setRollingUpdate(new io.fabric8.kubernetes.api.model.apps.RollingUpdateStatefulSetStrategy());
+        s.getSpec().getUpdateStrategy().setRollingUpdate(new RollingUpdateStatefulSetStrategy());
         assertEquals(Verdict.READY, infraVerdict(s));
     }
 
     @Test
     void statefulSetWithoutReplicasInItsSpecSkipsTheCountsLikeKubectl() {
         var s = statefulSet(null, null, statefulSetStatus(1L, 3, 0, 0, "r1", "r1"));
-        s.getSpec().setUpdateStrategy(new io.fabric8.kubernetes.api.model.apps.StatefulSetUpdateStrategyBuilder()
+        s.getSpec().setUpdateStrategy(new StatefulSetUpdateStrategyBuilder()
                 .withType("RollingUpdate").withNewRollingUpdate().withPartition(0).endRollingUpdate().build());
         assertEquals(Verdict.READY, infraVerdict(s));
     }
@@ -92,7 +99,7 @@ class RolloutRulesTest {
     @Test
     void statefulSetMessagesSayWhatTheRolloutWaitsFor() {
         var partitioned = statefulSet(3, null, statefulSetStatus(1L, 3, 3, 1, "r1", "r2"));
-        partitioned.getSpec().setUpdateStrategy(new io.fabric8.kubernetes.api.model.apps.StatefulSetUpdateStrategyBuilder()
+        partitioned.getSpec().setUpdateStrategy(new StatefulSetUpdateStrategyBuilder()
                 .withType("RollingUpdate").withNewRollingUpdate().withPartition(1).endRollingUpdate().build());
         assertEquals("1 of 2 new pods updated", message(partitioned));
         assertEquals("2 of 3 pods ready", message(statefulSet(3, null, statefulSetStatus(1L, 3, 2, 3, "r1", "r1"))));
@@ -115,35 +122,35 @@ class RolloutRulesTest {
         assertEquals(s.getSpec().getSelector(), new StatefulSetRule().pods(s));
         var a = daemonSet(null);
         assertEquals(a.getSpec().getSelector(), new DaemonSetRule().pods(a));
-        assertNull(new SecretRule().pods(new io.fabric8.kubernetes.api.model.Secret()));
+        assertNull(new SecretRule().pods(new Secret()));
     }
 
-    private static String message(io.fabric8.kubernetes.api.model.HasMetadata object) {
+    private static String message(HasMetadata object) {
         @SuppressWarnings("unchecked")
-        var rule = (KindRule<io.fabric8.kubernetes.api.model.HasMetadata>) Kinds.of(object.getKind());
+        var rule = (KindRule<HasMetadata>) Kinds.of(object.getKind());
         return rule.judge(ReadinessCheck.of(object.getKind(), "x", null), object).message();
     }
 
-    private static io.fabric8.kubernetes.api.model.apps.DeploymentStatus progressing(String reason) {
+    private static DeploymentStatus progressing(String reason) {
         return new DeploymentStatusBuilder(deploymentStatus(1, 3, 1, 3, 3)).withConditions(new DeploymentConditionBuilder()
                 .withType("Progressing").withStatus("False").withReason(reason).build()).build();
     }
 
-    private static Deployment deployment(Integer replicas, long generation, io.fabric8.kubernetes.api.model.apps.DeploymentStatus status) {
+    private static Deployment deployment(Integer replicas, long generation, DeploymentStatus status) {
         return new DeploymentBuilder().withNewMetadata().withName("web").withGeneration(generation).endMetadata()
                 .withNewSpec().withReplicas(replicas).withNewSelector().addToMatchLabels("app", "web").endSelector().endSpec()
                 .withStatus(status).build();
     }
 
     /** A StatefulSet without an update strategy, as a client might build one before the API server defaults it. */
-    private static StatefulSet statefulSet(Integer replicas, String strategy, io.fabric8.kubernetes.api.model.apps.StatefulSetStatus status) {
+    private static StatefulSet statefulSet(Integer replicas, String strategy, StatefulSetStatus status) {
         return new StatefulSetBuilder().withNewMetadata().withName("db").withGeneration(1L).endMetadata()
                 .withNewSpec().withReplicas(replicas).withNewSelector().addToMatchLabels("app", "db").endSelector()
                 .withNewUpdateStrategy().withType(strategy).endUpdateStrategy().endSpec()
                 .withStatus(status).build();
     }
 
-    private static DaemonSet daemonSet(io.fabric8.kubernetes.api.model.apps.DaemonSetStatus status) {
+    private static DaemonSet daemonSet(DaemonSetStatus status) {
         return new DaemonSetBuilder().withNewMetadata().withName("agent").withGeneration(1L).endMetadata()
                 .withNewSpec().withNewSelector().addToMatchLabels("app", "agent").endSelector().endSpec()
                 .withStatus(status).build();

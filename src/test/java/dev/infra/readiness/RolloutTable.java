@@ -4,17 +4,21 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetStatus;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetStatusBuilder;
+import io.fabric8.kubernetes.api.model.apps.DaemonSetUpdateStrategyBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.RollingUpdateStatefulSetStrategyBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatus;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetUpdateStrategyBuilder;
 import java.util.List;
 import java.util.Locale;
 
@@ -85,17 +89,24 @@ final class RolloutTable {
                         statefulSetStatus(1L, 3, 3, 0, "r1", "r2"), Verdict.READY)),
                 onDelete(statefulSet("statefulset OnDelete with 2 of 3 pods ready", 1, 0, null,
                         statefulSetStatus(1L, 3, 2, 3, "r1", "r1"), Verdict.WAITING)),
-                daemonSet("daemonset without a status yet", 1, "RollingUpdate", null, Verdict.WAITING),
-                daemonSet("daemonset whose new spec is not observed yet", 2, "RollingUpdate", daemonSetStatus(1, 3, 3, 3, 3), Verdict.WAITING),
-                daemonSet("daemonset with 2 of 3 pods updated", 1, "RollingUpdate", daemonSetStatus(1, 3, 2, 3, 3), Verdict.WAITING),
-                daemonSet("daemonset with pods ready but not yet available", 1, "RollingUpdate", daemonSetStatus(1, 3, 3, 3, 2), Verdict.WAITING),
-                daemonSet("daemonset rolled out", 1, "RollingUpdate", daemonSetStatus(1, 3, 3, 3, 3), Verdict.READY),
-                daemonSet("daemonset on no node", 1, "RollingUpdate", daemonSetStatus(1, 0, 0, 0, 0), Verdict.READY),
-                onDelete(daemonSet("daemonset OnDelete with every old pod available", 1, "OnDelete", daemonSetStatus(1, 3, 0, 3, 3), Verdict.READY)),
-                onDelete(daemonSet("daemonset OnDelete with 2 of 3 pods available", 1, "OnDelete", daemonSetStatus(1, 3, 3, 3, 2), Verdict.WAITING)));
+                daemonSet("daemonset without a status yet", 1, null, Verdict.WAITING),
+                daemonSet("daemonset whose new spec is not observed yet", 2, daemonSetStatus(1, 3, 3, 3, 3), Verdict.WAITING),
+                daemonSet("daemonset with 2 of 3 pods updated", 1, daemonSetStatus(1, 3, 2, 3, 3), Verdict.WAITING),
+                daemonSet("daemonset with pods ready but not yet available", 1, daemonSetStatus(1, 3, 3, 3, 2), Verdict.WAITING),
+                daemonSet("daemonset rolled out", 1, daemonSetStatus(1, 3, 3, 3, 3), Verdict.READY),
+                daemonSet("daemonset on no node", 1, daemonSetStatus(1, 0, 0, 0, 0), Verdict.READY),
+                onDelete(daemonSet("daemonset OnDelete with every old pod available", 1, daemonSetStatus(1, 3, 0, 3, 3), Verdict.READY)),
+                onDelete(daemonSet("daemonset OnDelete with 2 of 3 pods available", 1, daemonSetStatus(1, 3, 3, 3, 2), Verdict.WAITING)));
     }
 
+    /** The row with its workload updated only when its pods are deleted. */
     private static Row onDelete(Row row) {
+        if (row.object() instanceof StatefulSet s) {
+            s.getSpec().setUpdateStrategy(new StatefulSetUpdateStrategyBuilder().withType("OnDelete").build());
+        }
+        if (row.object() instanceof DaemonSet d) {
+            d.getSpec().setUpdateStrategy(new DaemonSetUpdateStrategyBuilder().withType("OnDelete").build());
+        }
         return new Row(row.name(), row.object(), row.generation(), row.verdict(), true);
     }
 
@@ -115,13 +126,11 @@ final class RolloutTable {
     /** A StatefulSet of 3 replicas ({@code 3 + replicasDelta}), rolling with {@code partition} (null: 0). */
     private static Row statefulSet(String name, long generation, int replicasDelta, Integer partition,
                                    StatefulSetStatus status, Verdict verdict) {
-        boolean onDelete = name.contains("OnDelete");
         var object = new StatefulSetBuilder().withNewMetadata().withName(slug(name)).withGeneration(generation).endMetadata()
                 .withNewSpec().withReplicas(3 + replicasDelta).withServiceName("db")
                 .withSelector(new LabelSelectorBuilder().addToMatchLabels("app", "db").build()).withTemplate(template("db"))
-                .withNewUpdateStrategy().withType(onDelete ? "OnDelete" : "RollingUpdate")
-                .withRollingUpdate(onDelete ? null : new RollingUpdateStatefulSetStrategyBuilder()
-                        .withPartition(partition == null ? 0 : partition).build())
+                .withNewUpdateStrategy().withType("RollingUpdate")
+                .withRollingUpdate(new RollingUpdateStatefulSetStrategyBuilder().withPartition(partition == null ? 0 : partition).build())
                 .endUpdateStrategy().endSpec()
                 .withStatus(status).build();
         return new Row(name, object, generation, verdict, false);
@@ -134,11 +143,11 @@ final class RolloutTable {
                 .withCurrentRevision(current).withUpdateRevision(update).build();
     }
 
-    private static Row daemonSet(String name, long generation, String strategy,
+    private static Row daemonSet(String name, long generation,
                                  DaemonSetStatus status, Verdict verdict) {
         var object = new DaemonSetBuilder().withNewMetadata().withName(slug(name)).withGeneration(generation).endMetadata()
                 .withNewSpec().withSelector(new LabelSelectorBuilder().addToMatchLabels("app", "agent").build())
-                .withTemplate(template("agent")).withNewUpdateStrategy().withType(strategy).endUpdateStrategy().endSpec()
+                .withTemplate(template("agent")).withNewUpdateStrategy().withType("RollingUpdate").endUpdateStrategy().endSpec()
                 .withStatus(status).build();
         return new Row(name, object, generation, verdict, false);
     }
