@@ -1,10 +1,51 @@
 #!/usr/bin/env bash
 # Builds infra from this checkout: the jar, an AppCDS archive for fast start-up, and the shell
 # completion scripts. Needs Java 17+ and Maven; touches nothing outside the checkout except
-# Maven's own repository.
+# Maven's own repository, and infra's cache when it builds helm.
+#
+# infra runs helm 3.18+ or 4. When there is none on PATH, this says how to get one and, where a
+# Go toolchain is present, builds the helm 4 that the tests use (pinned in
+# scripts/testbin/versions.env) into ~/.cache/infra, where cli/infra finds it. On a terminal it
+# asks first; elsewhere (CI, a pipe) it builds. --helm builds it even when PATH has a helm,
+# --no-helm never does.
 set -euo pipefail
 home=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$home"
+# the helm cli/infra runs when INFRA_HELM is unset; keep in step with cli/infra
+helm_link=${XDG_CACHE_HOME:-$HOME/.cache}/infra/helm
+
+build_helm=ask
+for arg in "$@"; do
+  case $arg in
+    --helm) build_helm=yes ;;
+    --no-helm) build_helm=no ;;
+    *) echo "usage: scripts/install.sh [--helm | --no-helm]" >&2; exit 2 ;;
+  esac
+done
+
+wants_helm_built() {
+  [[ $build_helm != no ]] || return 1
+  [[ $build_helm != yes ]] || return 0
+  if [[ -x $helm_link ]] || command -v helm >/dev/null; then return 1; fi
+  echo "infra needs helm 3.18+ or 4, and there is none on PATH. Install it from" >&2
+  echo "https://helm.sh/docs/intro/install/ (brew install helm, snap install helm --classic, ...)." >&2
+  command -v go >/dev/null || return 1
+  [[ -t 0 ]] || return 0
+  local answer
+  read -r -p "Or build helm from Go modules into ${helm_link%/helm} now (a few minutes)? [Y/n] " answer
+  [[ $answer != [nN]* ]]
+}
+
+install_helm() {
+  echo "building helm (scripts/testbin.sh helm) ..." >&2
+  local dir
+  if ! dir=$(bash scripts/testbin.sh helm); then
+    echo "could not build helm; install it as above, or point INFRA_HELM at one" >&2
+    return 1
+  fi
+  ln -sfn "$dir/helm" "$helm_link"
+  echo "cli/infra runs $("$helm_link" version --short) from $helm_link (INFRA_HELM overrides it)" >&2
+}
 
 echo "building target/infra.jar ..." >&2
 mvn -B -q -DskipTests package
@@ -17,6 +58,9 @@ java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:ArchiveClassesAtExit=target/in
 
 cli/infra completion bash > cli/infra.bash
 cli/infra completion zsh > cli/infra.zsh
+
+# infra itself is built: a helm that fails to build is reported, not fatal
+if wants_helm_built; then install_helm || true; fi
 
 cat <<MSG
 infra is built. Put it on your PATH, for example:

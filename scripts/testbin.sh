@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Builds the binaries of the local test cluster (kube-apiserver, kube-controller-manager,
-# kube-scheduler, kubectl, etcd, kwok, kwokctl) and helm from Go modules, and prints the
-# directory that holds them as its only line on stdout. Progress goes to stderr. Beside them it
-# writes kwok-stages.yaml, kwok's default node and pod Stages of the same kwok version (the
-# local cluster serves Stages from the API, so that tests can add their own, and kwokctl only
-# installs the defaults when it does not).
+# kube-scheduler, kubectl, etcd, kwok, kwokctl) and two helms from Go modules, and prints the
+# directory that holds them as its only line on stdout: there `helm` is helm 4 and `helm3` the
+# newest helm 3. Progress goes to stderr. `testbin.sh GROUP...` (kube etcd helm helm3 kwok)
+# builds only those and prints the directory of each (scripts/install.sh builds helm so). Beside them it writes kwok-stages.yaml, kwok's default
+# node and pod Stages of the same kwok version (the local cluster serves Stages from the API, so
+# that tests can add their own, and kwokctl only installs the defaults when it does not).
 #
 # Our machines have no Docker engine and reach no download site, only package registries, so
 # release binaries and cluster images are out of reach; every piece is a Go module instead.
@@ -15,31 +16,41 @@
 # modules. Their go.sum files are committed instead and `go` verifies every download against
 # them; a module missing from go.sum fails the build rather than being trusted silently.
 #
-# Needs a Go toolchain no older than the go lines of those modules (1.24) and a Go module proxy.
-# The result is cached per set of versions in ${XDG_CACHE_HOME:-~/.cache}/infra/testbin, so a
-# second run only checks that the binaries are there. A cold build takes a while on 2 cores
-# (the four kube binaries share one `go build` so their common packages compile once).
+# Needs a Go toolchain no older than the go lines of those modules (1.26) and a Go module proxy.
+# Each group is cached on its own in ${XDG_CACHE_HOME:-~/.cache}/infra/testbin, keyed by its
+# version and its go.mod and go.sum, so changing helm rebuilds helm only; the printed directory
+# links to the groups' binaries. A cold build takes a while on 2 cores (the four kube binaries
+# share one `go build` so their common packages compile once); runs started at once wait for
+# each other's build rather than repeat it.
 set -euo pipefail
 
 modules=$(cd "$(dirname "$0")/testbin" && pwd)
 # shellcheck source=testbin/versions.env
 source "$modules/versions.env"
+cache=${XDG_CACHE_HOME:-$HOME/.cache}/infra/testbin
 
-fingerprint=$(cat "$modules/versions.env" "$modules"/*/go.mod "$modules"/*/go.sum | sha256sum | cut -c1-12)
-key="k8s-$KUBE_VERSION.etcd-$ETCD_VERSION.helm-$HELM_VERSION.kwok-$KWOK_VERSION.$fingerprint"
-bin="${XDG_CACHE_HOME:-$HOME/.cache}/infra/testbin/$key/bin"
-
+groups=(kube etcd helm helm3 kwok)
+declare -A versions=([kube]=$KUBE_VERSION [etcd]=$ETCD_VERSION [helm]=$HELM_VERSION
+  [helm3]=$HELM3_VERSION [kwok]=$KWOK_VERSION)
 declare -A outputs=(
   [kube]="kube-apiserver kube-controller-manager kube-scheduler kubectl"
   [etcd]="etcd"
   [helm]="helm"
+  [helm3]="helm"
   [kwok]="kwok kwokctl kwok-stages.yaml"
 )
 
-built() { # group -> success when all its outputs are in $bin
-  local name
+group_dir() { # group -> the cache directory of its binaries
+  local fingerprint
+  fingerprint=$(cat "$modules/$1/go.mod" "$modules/$1/go.sum" | sha256sum | cut -c1-12)
+  echo "$cache/$1-${versions[$1]}-$fingerprint"
+}
+
+built() { # group -> success when all its outputs are in its directory
+  local dir name
+  dir=$(group_dir "$1")
   for name in ${outputs[$1]}; do
-    [[ -e "$bin/$name" ]] || return 1
+    [[ -e "$dir/$name" ]] || return 1
   done
 }
 
@@ -57,13 +68,20 @@ kube_ldflags() {
 }
 
 helm_ldflags() {
-  # What helm's Makefile sets: its version, and the Kubernetes version that charts see as
-  # .Capabilities.KubeVersion, taken from the client-go it is built with (v0.34 -> 1.34).
+  # What helm 4's Makefile sets; it reads the Kubernetes version that charts see as
+  # .Capabilities.KubeVersion from the client-go in its build info.
+  local version=helm.sh/helm/v4/internal/version
+  echo "-s -w -X $version.version=$HELM_VERSION -X $version.gitTreeState=clean"
+}
+
+helm3_ldflags() {
+  # What helm 3's Makefile sets: its version, and the Kubernetes version that charts see as
+  # .Capabilities.KubeVersion, taken from the client-go it is built with (v0.36 -> 1.36).
   local client_go minor
   client_go=$(go list -m -f '{{.Version}}' k8s.io/client-go)
   minor=${client_go#v0.}
   minor=${minor%%.*}
-  local flags="-s -w -X helm.sh/helm/v3/internal/version.version=$HELM_VERSION"
+  local flags="-s -w -X helm.sh/helm/v3/internal/version.version=$HELM3_VERSION"
   flags+=" -X helm.sh/helm/v3/internal/version.gitTreeState=clean"
   local package
   for package in helm.sh/helm/v3/pkg/chartutil helm.sh/helm/v3/pkg/lint/rules; do
@@ -76,11 +94,12 @@ ldflags() { # group
   case $1 in
     kube) kube_ldflags ;;
     helm) helm_ldflags ;;
+    helm3) helm3_ldflags ;;
     *) echo "-s -w" ;;
   esac
 }
 
-write_kwok_stages() {
+write_kwok_stages() { # into directory
   # The stages kwokctl installs by default (node-initialize, node-heartbeat-with-lease and the
   # fast pod stages), from kwok's own module.
   local kwok stage
@@ -89,45 +108,83 @@ write_kwok_stages() {
     pod/fast/pod-ready pod/fast/pod-complete pod/fast/pod-delete; do
     echo "---"
     cat "$kwok/kustomize/stage/$stage.yaml"
-  done > "$bin/kwok-stages.yaml"
+  done > "$1/kwok-stages.yaml"
 }
 
 build() { # group
-  local started=$SECONDS
-  echo "testbin: building ${outputs[$1]} (cd scripts/testbin/$1 && go build tool)" >&2
+  local started=$SECONDS dir
+  dir=$(group_dir "$1")
+  echo "testbin: building ${outputs[$1]} ${versions[$1]} (cd scripts/testbin/$1 && go build tool)" >&2
+  # built aside and renamed into place, so an interrupted build never looks finished
+  rm -rf "$dir.partial"
+  mkdir -p "$dir.partial"
   (
     cd "$modules/$1"
-    local output=$bin/
+    local output=$dir.partial/
     # go.etcd.io/etcd/server/v3 would be named "server" or "etcd", depending on the go version.
-    if [[ $1 == etcd ]]; then output=$bin/etcd; fi
+    if [[ $1 == etcd ]]; then output=$dir.partial/etcd; fi
     go build -ldflags "$(ldflags "$1")" -o "$output" tool
-    if [[ $1 == kwok ]]; then write_kwok_stages; fi
+    if [[ $1 == kwok ]]; then write_kwok_stages "$dir.partial"; fi
   )
-  echo "testbin: built ${outputs[$1]} in $((SECONDS - started))s" >&2
+  rm -rf "$dir"
+  mv "$dir.partial" "$dir"
+  echo "testbin: built ${outputs[$1]} ${versions[$1]} in $((SECONDS - started))s" >&2
 }
 
-main() {
-  local missing=()
-  local group
-  for group in kube etcd helm kwok; do
+build_missing() {
+  local missing=() group
+  for group in "${groups[@]}"; do
     built "$group" || missing+=("$group")
   done
-  if ((${#missing[@]} > 0)); then
-    command -v go >/dev/null || {
-      echo "testbin: the test cluster is built from Go modules; install a Go toolchain (go.dev/doc/install)" >&2
-      exit 1
-    }
-    # GOTOOLCHAIN=local: fetching another toolchain would need the checksum database too.
-    export GOTOOLCHAIN=local CGO_ENABLED=0 GOFLAGS="-trimpath -mod=readonly -buildvcs=false"
-    mkdir -p "$bin"
-    local started=$SECONDS
-    for group in "${missing[@]}"; do
-      build "$group"
+  ((${#missing[@]} > 0)) || return 0
+  command -v go >/dev/null || {
+    echo "testbin: the test cluster is built from Go modules; install a Go toolchain (go.dev/doc/install)" >&2
+    exit 1
+  }
+  # GOTOOLCHAIN=local: fetching another toolchain would need the checksum database too.
+  export GOTOOLCHAIN=local CGO_ENABLED=0 GOFLAGS="-trimpath -mod=readonly -buildvcs=false"
+  local started=$SECONDS
+  for group in "${missing[@]}"; do
+    build "$group"
+  done
+  echo "testbin: built ${missing[*]} in $((SECONDS - started))s into $cache" >&2
+}
+
+link_all() { # -> the directory that links to every group's binaries, made once per set of groups
+  local dirs=() group name
+  for group in "${groups[@]}"; do dirs+=("$(group_dir "$group")"); done
+  local bin
+  bin=$cache/bin-$(printf '%s\n' "${dirs[@]}" | sha256sum | cut -c1-12)
+  [[ -d $bin ]] && { echo "$bin"; return; }
+  rm -rf "$bin.partial"
+  mkdir -p "$bin.partial"
+  for group in kube etcd helm kwok; do
+    for name in ${outputs[$group]}; do
+      ln -s "$(group_dir "$group")/$name" "$bin.partial/$name"
     done
-    echo "testbin: built all binaries in $((SECONDS - started))s into $bin" >&2
-  fi
+  done
+  ln -s "$(group_dir helm3)/helm" "$bin.partial/helm3"
+  mv "$bin.partial" "$bin"
   echo "$bin"
 }
 
+main() { # [group...]
+  mkdir -p "$cache"
+  exec 9>"$cache/.lock"
+  flock 9
+  if (($# == 0)); then
+    build_missing
+    link_all
+    return
+  fi
+  local group
+  for group in "$@"; do
+    [[ -v "versions[$group]" ]] || { echo "testbin: no group $group (${groups[*]})" >&2; exit 2; }
+  done
+  groups=("$@")
+  build_missing
+  for group in "$@"; do group_dir "$group"; done
+}
+
 # exit on the same line: bash never reads past it, even when this file is edited during a build.
-main; exit
+main "$@"; exit

@@ -10,6 +10,9 @@
 # k8s.io/kubernetes replaces its staging modules (k8s.io/api, k8s.io/client-go, ...) with
 # ./staging paths, which a module that requires it cannot see; the kube wrapper replaces each
 # of them with its published v0.X.Y release, and copies upstream's go and godebug lines.
+#
+# Two helm majors are built: helm (4, the one users install today) and helm3 (the 3.x line that
+# is still supported). Usage: update-modules.sh [group...]; with no group, all of them.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -42,31 +45,57 @@ go_lines() { # go.mod -> its go and godebug lines
   grep -E '^(go|godebug) ' "$1"
 }
 
-kube_mod=$(upstream_go_mod "k8s.io/kubernetes@$KUBE_VERSION")
-staging_version=v0.${KUBE_VERSION#v1.}
-write_module kube infra.test/testbin/kube "$(go_lines "$kube_mod")" "k8s.io/kubernetes $KUBE_VERSION" \
-  k8s.io/kubernetes/cmd/kube-apiserver k8s.io/kubernetes/cmd/kube-controller-manager \
-  k8s.io/kubernetes/cmd/kube-scheduler k8s.io/kubernetes/cmd/kubectl
-{
-  echo
-  echo "replace ("
-  sed -nE 's#^\t(k8s\.io/[a-z0-9-]+) => \./staging/.*#\t\1 => \1 '"$staging_version"'#p' "$kube_mod"
-  echo ")"
-} >> "$here/kube/go.mod"
+kube() {
+  local kube_mod staging_version
+  kube_mod=$(upstream_go_mod "k8s.io/kubernetes@$KUBE_VERSION")
+  staging_version=v0.${KUBE_VERSION#v1.}
+  write_module kube infra.test/testbin/kube "$(go_lines "$kube_mod")" "k8s.io/kubernetes $KUBE_VERSION" \
+    k8s.io/kubernetes/cmd/kube-apiserver k8s.io/kubernetes/cmd/kube-controller-manager \
+    k8s.io/kubernetes/cmd/kube-scheduler k8s.io/kubernetes/cmd/kubectl
+  {
+    echo
+    echo "replace ("
+    sed -nE 's#^\t(k8s\.io/[a-z0-9-]+) => \./staging/.*#\t\1 => \1 '"$staging_version"'#p' "$kube_mod"
+    echo ")"
+  } >> "$here/kube/go.mod"
+}
 
-etcd_mod=$(upstream_go_mod "go.etcd.io/etcd/server/v3@$ETCD_VERSION")
-write_module etcd infra.test/testbin/etcd "$(grep -E '^go ' "$etcd_mod")" \
-  "go.etcd.io/etcd/server/v3 $ETCD_VERSION" go.etcd.io/etcd/server/v3
+etcd() {
+  local etcd_mod
+  etcd_mod=$(upstream_go_mod "go.etcd.io/etcd/server/v3@$ETCD_VERSION")
+  write_module etcd infra.test/testbin/etcd "$(grep -E '^go ' "$etcd_mod")" \
+    "go.etcd.io/etcd/server/v3 $ETCD_VERSION" go.etcd.io/etcd/server/v3
+}
 
-helm_mod=$(upstream_go_mod "helm.sh/helm/v3@$HELM_VERSION")
-write_module helm infra.test/testbin/helm "$(go_lines "$helm_mod")" \
-  "helm.sh/helm/v3 $HELM_VERSION" helm.sh/helm/v3/cmd/helm
+helm_module() { # dir, module path of that helm major, version
+  local helm_mod
+  helm_mod=$(upstream_go_mod "$2@$3")
+  write_module "$1" "infra.test/testbin/$1" "$(go_lines "$helm_mod")" "$2 $3" "$2/cmd/helm"
+}
 
-kwok_mod=$(upstream_go_mod "sigs.k8s.io/kwok@$KWOK_VERSION")
-write_module kwok infra.test/testbin/kwok "$(go_lines "$kwok_mod")" \
-  "sigs.k8s.io/kwok $KWOK_VERSION" sigs.k8s.io/kwok/cmd/kwok sigs.k8s.io/kwok/cmd/kwokctl
+helm() {
+  helm_module helm helm.sh/helm/v4 "$HELM_VERSION"
+}
 
-for dir in kube etcd helm kwok; do
-  echo "tidying $dir" >&2
-  (cd "$here/$dir" && go mod tidy)
+helm3() {
+  helm_module helm3 helm.sh/helm/v3 "$HELM3_VERSION"
+}
+
+kwok() {
+  local kwok_mod
+  kwok_mod=$(upstream_go_mod "sigs.k8s.io/kwok@$KWOK_VERSION")
+  write_module kwok infra.test/testbin/kwok "$(go_lines "$kwok_mod")" \
+    "sigs.k8s.io/kwok $KWOK_VERSION" sigs.k8s.io/kwok/cmd/kwok sigs.k8s.io/kwok/cmd/kwokctl
+}
+
+# Only the groups named (kube etcd helm helm3 kwok), or all: a group left out keeps its go.sum.
+groups=("$@")
+((${#groups[@]} > 0)) || groups=(kube etcd helm helm3 kwok)
+for group in "${groups[@]}"; do
+  case $group in
+    kube | etcd | helm | helm3 | kwok) "$group" ;;
+    *) echo "update-modules: no group $group (kube etcd helm helm3 kwok)" >&2; exit 2 ;;
+  esac
+  echo "tidying $group" >&2
+  (cd "$here/$group" && go mod tidy)
 done

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.infra.cli.Main;
+import dev.infra.testing.AlsoWithHelm3;
 import dev.infra.testing.KubeTest;
 import dev.infra.testing.NeedsSimulation;
 import dev.infra.testing.PingServer;
@@ -37,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** secret, maintenance and port-forward against a real API server. */
 @KubeTest
+@AlsoWithHelm3
 class DayTwoCommandsTest {
     record Run(int code, String out, String err) {
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.infra.run.UpCommandTest.Run;
+import dev.infra.testing.AlsoWithHelm3;
 import dev.infra.testing.KubeTest;
 import dev.infra.testing.NeedsSimulation;
 import dev.infra.testing.StandIns;
@@ -48,6 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @KubeTest
 @NeedsSimulation("the stand-in charts and kwok Stages play the operators")
+@AlsoWithHelm3
 class FullCatalogTest {
     private static final Random RANDOM = new Random();
 

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.infra.cli.Main;
+import dev.infra.testing.AlsoWithHelm3;
 import dev.infra.testing.KubeTest;
 import dev.infra.testing.TestNamespace;
+import dev.infra.testing.Testbin;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -65,6 +67,7 @@ class UpCommandTest {
     }
 
     @Test
+    @AlsoWithHelm3
     void upInstallsInDependencyOrderThenARerunChangesNothing(TestNamespace ns) {
         // --force: other tests may have installed some of these already
         var first = infra(ns.kubeconfig(), "up", "--force", "--profile", "ci", "--only", "app-frontend,static-assets", "-o", "json");
@@ -148,6 +151,7 @@ class UpCommandTest {
     }
 
     @Test
+    @AlsoWithHelm3
     void downRemovesWhatUpInstalledAndKeepsData(TestNamespace ns, @TempDir Path dir) throws IOException {
         Path file = userFile(dir, component("greeter", "hello", ns.name(), "    values: {greeting: hi}\n"));
         assertEquals(0, infra(ns.kubeconfig(), "up", "-f", file.toString(), "--only", "greeter").code());
@@ -164,12 +168,20 @@ class UpCommandTest {
     }
 
     @Test
+    @AlsoWithHelm3
     void doctorChecksHelmTheClusterTheContextAndTheClasses(TestNamespace ns) {
         var ok = infra(ns.kubeconfig(), "doctor", "--profile", "ci", "-o", "json");
         assertEquals(0, ok.code(), ok.all());
         var checks = JsonMapper.shared().readTree(ok.out());
         assertEquals(List.of("helm", "cluster", "context", "storage class", "ingress class"),
                 checks.valueStream().map(c -> c.path("name").asString()).toList());
+        int major = Testbin.helm().endsWith("helm3") ? 3 : 4;
+        String helm = checks.get(0).path("detail").asString();
+        assertTrue(helm.matches("helm " + major + " \\(v" + major + "\\.\\d+\\.\\d+\\)"), helm);
+
+        var version = JsonMapper.shared().readTree(infra(ns.kubeconfig(), "version", "-o", "json").out());
+        assertEquals(major, version.path("helmMajor").asInt(), version.toString());
+        assertTrue(helm.endsWith("(" + version.path("helm").asString() + ")"), version + " " + helm);
 
         var wrongContext = infra(ns.kubeconfig(), "doctor", "--profile", "minikube");
         assertEquals(1, wrongContext.code(), wrongContext.all());
