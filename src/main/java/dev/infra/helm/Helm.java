@@ -81,7 +81,7 @@ public final class Helm {
             code = executor.execute(command);
         } catch (IOException e) {
             throw new PrerequisiteMissingException("cannot run helm ('" + binary + "'): install " + HelmVersion.NEEDED
-                    + " (https://helm.sh/docs/intro/install/) or set INFRA_HELM to its path", e);
+                    + " (https://helm.sh/docs/intro/install/; scripts/install.sh --helm builds one) or set INFRA_HELM to its path", e);
         }
         String stderr = mask.apply(err.toString(StandardCharsets.UTF_8));
         if (code != 0) throw new HelmException(shown, code, stderr);
