@@ -190,12 +190,14 @@ What an operator would do to its custom resources: once a resource of `kind` (gr
 (a list of {type, status, reason}) on its status.
 */}}
 {{- define "standin.conditionStage" -}}
+{{- $name := printf "standin-%s-%s" (lower .kind) .root.Release.Name | trunc 63 | trimSuffix "-" }}
 apiVersion: kwok.x-k8s.io/v1alpha1
 kind: Stage
 metadata:
-  name: {{ printf "standin-%s-%s" (lower .kind) .root.Release.Name | trunc 63 | trimSuffix "-" }}
+  name: {{ $name }}
   labels:
-    standins.infra.dev/nudge: pending
+    {{- /* kwok sets it to done; an upgrade keeps that (helm 4 would fail on the field kwok owns) */}}
+    standins.infra.dev/nudge: {{ dig "metadata" "labels" "standins.infra.dev/nudge" "pending" (lookup "kwok.x-k8s.io/v1alpha1" "Stage" "" $name) }}
 spec:
   resourceRef:
     apiGroup: {{ .apiGroup }}
