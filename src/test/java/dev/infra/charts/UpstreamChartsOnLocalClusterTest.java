@@ -122,6 +122,40 @@ class UpstreamChartsOnLocalClusterTest {
                 .getMetadata().getLabels().get("operated-alertmanager"));
     }
 
+    @Test
+    @NeedsSimulation("the simulated PGO runs the PostgresCluster")
+    void theCatalogsPostgresClusterGetsPgosConditionsServicesAndLoginSecret(TestNamespace ns) throws Exception {
+        Component pgo = component("pgo");
+        install(ns, pgo, pgo.namespace(), UpstreamCharts.chart("pgo", "5.8.9"));
+        try (var manifests = Files.list(Path.of("manifests/keycloak-db"))) {
+            for (Path manifest : manifests.sorted().toList()) {
+                String yaml = Files.readString(manifest).replace("${storageClass}", "standard");
+                ns.client().load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).serverSideApply();
+            }
+        }
+        ns.client().genericKubernetesResources("postgres-operator.crunchydata.com/v1beta1", "PostgresCluster").withName("keycloak")
+                .waitUntilCondition(c -> condition(c, "PGBackRestReplicaRepoReady"), 60, TimeUnit.SECONDS);
+        Secret login = ns.client().secrets().withName("keycloak-pguser-keycloak")
+                .waitUntilCondition(s -> s != null, 30, TimeUnit.SECONDS);
+        assertEquals(List.of("dbname", "host", "jdbc-uri", "password", "port", "uri", "user", "verifier"),
+                login.getData().keySet().stream().sorted().toList());
+        assertEquals("keycloak-primary." + ns.name() + ".svc", decode(login.getData().get("host")));
+        assertTrue(decode(login.getData().get("verifier")).startsWith("SCRAM-SHA-256$4096:"));
+        var pods = ns.client().pods().withLabel("postgres-operator.crunchydata.com/role", "master")
+                .withLabel("postgres-operator.crunchydata.com/cluster", "keycloak");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (pods.list().getItems().stream().noneMatch(p -> Readiness.getInstance().isReady(p))) {
+            assertTrue(System.nanoTime() < deadline, "no Ready pod labelled role=master within 60s");
+            Thread.sleep(500);
+        }
+        assertEquals("None", ns.client().services().withName("keycloak-primary").get().getSpec().getClusterIP());
+        assertTrue(ns.client().apps().statefulSets().withName("keycloak-repo-host").get() != null);
+    }
+
+    private static String decode(String base64) {
+        return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
+    }
+
     private static boolean condition(GenericKubernetesResource resource, String type) {
         if (resource == null || !(resource.getAdditionalProperties().get("status") instanceof Map<?, ?> status)
                 || !(status.get("conditions") instanceof List<?> conditions)) {

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -99,7 +98,7 @@ final class CertManager implements SimulatedOperator {
     }
 
     private static Secret issue(GenericKubernetesResource certificate, Map<String, Object> spec, CertManagerIssuers.Signer signer) {
-        Map<String, Object> privateKey = map(spec.get("privateKey"));
+        Map<String, Object> privateKey = SimulatedOperator.map(spec.get("privateKey"));
         KeyPair keys = X509.keyPair((String) privateKey.getOrDefault("algorithm", "RSA"),
                 ((Number) privateKey.getOrDefault("size", 0)).intValue());
         @SuppressWarnings("unchecked")
@@ -113,7 +112,7 @@ final class CertManager implements SimulatedOperator {
                 ? X509.certificate(request, keys.getPublic(), subject, keys.getPrivate())
                 : X509.certificate(request, keys.getPublic(), signer.caCertificate().getSubjectX500Principal(), signer.caKey());
         String pem = X509.pem("CERTIFICATE", der);
-        Map<String, Object> issuerRef = map(spec.get("issuerRef"));
+        Map<String, Object> issuerRef = SimulatedOperator.map(spec.get("issuerRef"));
         return new SecretBuilder().withNewMetadata().withName((String) spec.get("secretName"))
                 .addToLabels("controller.cert-manager.io/fao", "true")
                 .addToAnnotations("cert-manager.io/certificate-name", certificate.getMetadata().getName())
@@ -151,11 +150,6 @@ final class CertManager implements SimulatedOperator {
 
     private static Map<String, String> annotations(Secret secret) {
         return secret.getMetadata().getAnnotations() == null ? Map.of() : secret.getMetadata().getAnnotations();
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object value) {
-        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : new LinkedHashMap<>();
     }
 
     private static String base64(String text) {

@@ -16,7 +16,7 @@ final class CertManagerIssuers {
     }
 
     OwnedObjects.Condition readiness(GenericKubernetesResource issuer, OwnedObjects objects) {
-        Map<String, Object> ca = CertManager.map(SimulatedOperator.spec(issuer).get("ca"));
+        Map<String, Object> ca = SimulatedOperator.map(SimulatedOperator.spec(issuer).get("ca"));
         if (!SimulatedOperator.spec(issuer).containsKey("ca")) {
             return new OwnedObjects.Condition("Ready", true, "IsReady", "");
         }
@@ -29,7 +29,7 @@ final class CertManagerIssuers {
 
     /** The signer of a Certificate, once its issuer exists and (for a CA) its key pair does. */
     Optional<Signer> signer(GenericKubernetesResource certificate, OwnedObjects objects) {
-        Map<String, Object> ref = CertManager.map(SimulatedOperator.spec(certificate).get("issuerRef"));
+        Map<String, Object> ref = SimulatedOperator.map(SimulatedOperator.spec(certificate).get("issuerRef"));
         String kind = (String) ref.getOrDefault("kind", "Issuer");
         Optional<GenericKubernetesResource> issuer = objects.get("cert-manager.io/v1", kind,
                 "ClusterIssuer".equals(kind) ? null : certificate.getMetadata().getNamespace(), (String) ref.get("name"));
@@ -38,7 +38,7 @@ final class CertManagerIssuers {
         if (!spec.containsKey("ca")) {
             return Optional.of(new Signer(true, null, null, null));
         }
-        return keyPair(objects.secret(secretNamespace(issuer.get()), (String) CertManager.map(spec.get("ca")).get("secretName")));
+        return keyPair(objects.secret(secretNamespace(issuer.get()), (String) SimulatedOperator.map(spec.get("ca")).get("secretName")));
     }
 
     private static Optional<Signer> keyPair(Optional<Secret> secret) {

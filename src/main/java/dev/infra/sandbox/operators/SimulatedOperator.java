@@ -31,6 +31,12 @@ public interface SimulatedOperator {
         return spec instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
     }
 
+    /** A field that holds an object, as a map (empty when it does not). */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object value) {
+        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
     /** A custom resource kind: {@code group/version} as in apiVersion, and kind. */
     record Kind(String apiVersion, String kind) {
         public String group() {

@@ -8,6 +8,6 @@ public final class SimulatedOperators {
     }
 
     public static List<SimulatedOperator> all() {
-        return List.of(new PrometheusOperator(), new CertManager(new CertManagerIssuers()));
+        return List.of(new PrometheusOperator(), new CertManager(new CertManagerIssuers()), new Pgo());
     }
 }
