@@ -8,6 +8,6 @@ public final class SimulatedOperators {
     }
 
     public static List<SimulatedOperator> all() {
-        return List.of(new PrometheusOperator(), new CertManager(new CertManagerIssuers()), new Pgo());
+        return List.of(new PrometheusOperator(), new CertManager(new CertManagerIssuers()), new Pgo(), new KeycloakOperator());
     }
 }
