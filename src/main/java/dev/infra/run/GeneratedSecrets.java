@@ -1,14 +1,11 @@
 package dev.infra.run;
 
 import dev.infra.catalog.SecretSpec;
-import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Creates the secrets the catalog marks {@code generate: true}: random values, made once and
@@ -16,55 +13,44 @@ import java.util.Map;
  */
 final class GeneratedSecrets {
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+    private static final int LENGTH = 24;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final KubernetesClient client;
+    private final SecretStore store;
     private final SecretMask mask;
+    private final Supplier<String> random;
 
-    GeneratedSecrets(KubernetesClient client, SecretMask mask) {
-        this.client = client;
+    GeneratedSecrets(SecretStore store, SecretMask mask) {
+        this(store, mask, GeneratedSecrets::random);
+    }
+
+    /** {@code random} makes each new value: a test's values are predictable. */
+    GeneratedSecrets(SecretStore store, SecretMask mask, Supplier<String> random) {
+        this.store = store;
         this.mask = mask;
+        this.random = random;
     }
 
-    void ensure(SecretSpec spec, String defaultNamespace, Namespaces namespaces) {
+    /** {@code namespaces} makes sure a namespace exists before a secret is written into it. */
+    void ensure(SecretSpec spec, String defaultNamespace, Consumer<String> namespaces) {
         String namespace = spec.namespace() != null ? spec.namespace() : defaultNamespace;
-        namespaces.ensure(namespace);
-        Secret existing = client.secrets().inNamespace(namespace).withName(spec.name()).get();
-        Map<String, String> data = new LinkedHashMap<>(existing == null || existing.getData() == null ? Map.of() : existing.getData());
-        boolean changed = existing == null;
+        namespaces.accept(namespace);
+        Map<String, String> existing = store.values(namespace, spec.name());
+        Map<String, String> values = new LinkedHashMap<>(existing == null ? Map.of() : existing);
         for (String key : spec.keys()) {
-            if (!data.containsKey(key)) {
-                data.put(key, encode(spec.fixed().getOrDefault(key, random(24))));
-                changed = true;
-            }
+            if (!values.containsKey(key)) values.put(key, spec.fixed().containsKey(key) ? spec.fixed().get(key) : random.get());
         }
-        data.forEach((k, v) -> { if (!spec.fixed().containsKey(k)) mask.add(decode(v)); });
-        if (changed) write(spec.name(), namespace, data);
+        values.forEach((k, v) -> { if (!spec.fixed().containsKey(k)) mask.add(v); });
+        if (!values.equals(existing)) store.apply(namespace, spec.name(), values);
         for (String copyNamespace : spec.alsoIn()) {
-            namespaces.ensure(copyNamespace);
-            write(spec.name(), copyNamespace, data);
+            namespaces.accept(copyNamespace);
+            store.apply(copyNamespace, spec.name(), values);
         }
     }
 
-    private void write(String name, String namespace, Map<String, String> data) {
-        Secret secret = new SecretBuilder()
-                .withNewMetadata().withName(name).withNamespace(namespace)
-                .addToLabels("app.kubernetes.io/managed-by", "infra").endMetadata()
-                .withType("Opaque").withData(data).build();
-        client.secrets().inNamespace(namespace).resource(secret).fieldManager("infra").forceConflicts().serverSideApply();
-    }
-
-    private static String random(int length) {
-        var out = new StringBuilder(length);
-        for (int i = 0; i < length; i++) out.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+    static String random() {
+        var out = new StringBuilder(LENGTH);
+        for (int i = 0; i < LENGTH; i++) out.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
         return out.toString();
-    }
-
-    private static String encode(String value) {
-        return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static String decode(String value) {
-        return new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8);
     }
 }

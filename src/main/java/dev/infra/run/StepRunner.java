@@ -4,6 +4,8 @@ import dev.infra.catalog.Component;
 import dev.infra.catalog.SecretSpec;
 import dev.infra.helm.ChartRef;
 import dev.infra.helm.Helm;
+import dev.infra.kube.ClusterSecrets;
+import dev.infra.kube.Namespaces;
 import dev.infra.kube.ObjectRef;
 import dev.infra.readiness.CheckStatus;
 import dev.infra.readiness.ReadinessWaiter;
@@ -25,6 +27,7 @@ public final class StepRunner implements StepInstaller {
     private final SecretMask mask;
     private final Retry retry;
     private final Namespaces namespaces;
+    private final SecretStore secretStore;
     private final GeneratedSecrets secrets;
     private final Manifests manifests;
     private final InstallState state;
@@ -44,7 +47,8 @@ public final class StepRunner implements StepInstaller {
         this.mask = mask;
         this.retry = retry;
         this.namespaces = new Namespaces(client);
-        this.secrets = new GeneratedSecrets(client, mask);
+        this.secretStore = SecretStore.of(new ClusterSecrets(client));
+        this.secrets = new GeneratedSecrets(secretStore, mask);
         this.manifests = new Manifests(client, request.home(), request.chartSource());
         this.state = new InstallState(client);
         this.waiter = new ReadinessWaiter(client);
@@ -57,12 +61,12 @@ public final class StepRunner implements StepInstaller {
         try {
             namespaces.ensure(c.namespace());
             for (SecretSpec secret : c.secrets()) {
-                if (secret.generated()) secrets.ensure(secret, c.namespace(), namespaces);
+                if (secret.generated()) secrets.ensure(secret, c.namespace(), namespaces::ensure);
             }
             boolean isChart = c.source().chartName() != null;
             String text = isChart ? null : manifests.text(c, request.platform().settings());
             var chart = isChart ? ChartRef.of(c.source(), request.home(), request.chartSource()) : null;
-            var values = isChart ? ValuesFile.resolve(c.values(), c.namespace(), client, mask) : c.values();
+            var values = isChart ? ValuesFile.resolve(c.values(), c.namespace(), secretStore, mask) : c.values();
             String digest = Digest.of(c, values, text, chart);
             if (!request.force() && unchanged(c, digest, isChart)) {
                 return new StepOutcome(c.name(), StepOutcome.Result.UNCHANGED, took(start), "unchanged and ready", null);

@@ -1,8 +1,6 @@
 package dev.infra.run;
 
 import dev.infra.errors.ConfigException;
-import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,8 +31,8 @@ final class ValuesFile implements AutoCloseable {
 
     /** {@code values} with every {@code ${secret:NAME/KEY}} replaced by the secret's value (now in {@code mask}). */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> resolve(Map<String, Object> values, String namespace, KubernetesClient client, SecretMask mask) {
-        return (Map<String, Object>) resolveSecrets(values, namespace, client, mask);
+    static Map<String, Object> resolve(Map<String, Object> values, String namespace, SecretStore secrets, SecretMask mask) {
+        return (Map<String, Object>) resolveSecrets(values, namespace, secrets, mask);
     }
 
     /** {@code values}, secrets already resolved, in a private file. */
@@ -60,25 +58,24 @@ final class ValuesFile implements AutoCloseable {
     }
 
     /** A copy of {@code value} (maps, lists, strings) with secret references replaced. */
-    private static Object resolveSecrets(Object value, String namespace, KubernetesClient client, SecretMask mask) {
+    private static Object resolveSecrets(Object value, String namespace, SecretStore secrets, SecretMask mask) {
         if (value instanceof Map<?, ?> map) {
             var copy = new java.util.LinkedHashMap<Object, Object>();
-            map.forEach((k, v) -> copy.put(k, resolveSecrets(v, namespace, client, mask)));
+            map.forEach((k, v) -> copy.put(k, resolveSecrets(v, namespace, secrets, mask)));
             return copy;
         }
         if (value instanceof java.util.List<?> list) {
-            return list.stream().map(v -> resolveSecrets(v, namespace, client, mask)).toList();
+            return list.stream().map(v -> resolveSecrets(v, namespace, secrets, mask)).toList();
         }
         if (!(value instanceof String text)) return value;
         Matcher m = SECRET.matcher(text);
         var out = new StringBuilder();
         while (m.find()) {
-            Secret secret = client.secrets().inNamespace(namespace).withName(m.group(1)).get();
-            String encoded = secret == null || secret.getData() == null ? null : secret.getData().get(m.group(2));
-            if (encoded == null) {
+            Map<String, String> secret = secrets.values(namespace, m.group(1));
+            String secretValue = secret == null ? null : secret.get(m.group(2));
+            if (secretValue == null) {
                 throw new ConfigException("values refer to secret " + namespace + "/" + m.group(1) + " key " + m.group(2) + ", which does not exist");
             }
-            String secretValue = GeneratedSecrets.decode(encoded);
             mask.add(secretValue);
             m.appendReplacement(out, Matcher.quoteReplacement(secretValue));
         }

@@ -1,4 +1,4 @@
-package dev.infra.run;
+package dev.infra.kube;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -7,15 +7,15 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Makes sure namespaces exist, once per run, safely from parallel steps. */
-final class Namespaces {
+public final class Namespaces {
     private final KubernetesClient client;
     private final Set<String> known = ConcurrentHashMap.newKeySet();
 
-    Namespaces(KubernetesClient client) {
+    public Namespaces(KubernetesClient client) {
         this.client = client;
     }
 
-    void ensure(String name) {
+    public void ensure(String name) {
         if (known.contains(name)) return;
         if (client.namespaces().withName(name).get() == null) {
             try {
