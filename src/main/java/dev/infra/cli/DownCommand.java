@@ -42,6 +42,8 @@ final class DownCommand implements Callable<Integer> {
     public Integer call() {
         var platform = catalog.platform();
         var request = selection.request(platform);
+        var planner = new TeardownPlanner();
+        planner.checkNames(request);
         if (!yes) Confirmation.checkAskable("infra down");
         var mask = infra.mask;
         infra.helmVersion();
@@ -49,7 +51,7 @@ final class DownCommand implements Callable<Integer> {
             contextGuard.check(platform, session.context(), infra.global.kubeTarget());
             var helm = infra.helm(session);
             var uninstaller = new Uninstaller(platform, session.client(), helm, infra.progress(), InfraHome.path(), mask);
-            var components = new TeardownPlanner().plan(request, uninstaller.installed(platform.enabled()));
+            var components = planner.plan(request, uninstaller.installed(platform.enabled()));
             if (!yes) Confirmation.ask(String.format("Uninstall %d components from context '%s'%s?", components.size(),
                     session.context(), deleteData ? " and DELETE their data" : ""));
             List<StepOutcome> outcomes;

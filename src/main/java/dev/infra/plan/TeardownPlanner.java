@@ -16,10 +16,15 @@ import java.util.Set;
  */
 public final class TeardownPlanner {
 
-    /** @param installed the components that have anything in the cluster (a release or a record) */
-    public List<Component> plan(PlanRequest request, Set<String> installed) {
+    /** Refuses names that are not enabled components, before anything touches a cluster. */
+    public void checkNames(PlanRequest request) {
         Planner.checkNames(request.platform(), request.only(), "--only");
         Planner.checkNames(request.platform(), request.skip(), "--skip");
+    }
+
+    /** @param installed the components that have anything in the cluster (a release or a record) */
+    public List<Component> plan(PlanRequest request, Set<String> installed) {
+        checkNames(request);
         var steps = new ArrayList<>(new Planner().plan(PlanRequest.all(request.platform())).steps());
         var removed = steps.stream().map(Step::name)
                 .filter(name -> request.only().isEmpty() || request.only().contains(name))

@@ -108,6 +108,12 @@ class CliTest {
     }
 
     @Test
+    void downOfAnUnknownComponentIsRefusedBeforeTouchingACluster() {
+        var result = run("down", "--yes", "--profile", "ci", "--only", "pgadmn", "--kubeconfig", "/nonexistent/kubeconfig");
+        assertOneLineError(result, 2, "--only: unknown component 'pgadmn'; did you mean 'pgadmin'?");
+    }
+
+    @Test
     void versionComesFromTheBuild() {
         var result = run("--version");
         assertEquals(0, result.code());
