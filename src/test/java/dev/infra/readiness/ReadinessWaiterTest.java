@@ -4,6 +4,7 @@ import static dev.infra.readiness.RolloutTable.deploymentStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.infra.errors.ComponentFailedException;
 import dev.infra.errors.ReadinessTimeoutException;
@@ -65,11 +66,13 @@ class ReadinessWaiterTest {
     }
 
     @Test
-    void droppedWatchIsStartedAgainWhileThereIsTime() {
+    void droppedWatchIsStartedAgainAfterAPauseWhileThereIsTime() {
         var dropped = new KubernetesClientException("connection reset", new IOException("connection reset by peer"), 0, null, null);
         states.put("web", List.of(deployment(deploymentStatus(1, 1, 0, 0, 0)), dropped, deployment(deploymentStatus(1, 1, 1, 1, 1))));
+        long start = System.nanoTime();
         waiter.await("shop", List.of(WEB), "apps", Duration.ofSeconds(10));
         assertEquals(List.of(), explained);
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() >= 900, "a restarting API server is not hammered");
     }
 
     @Test
