@@ -3,7 +3,10 @@ package dev.infra.run;
 import dev.infra.catalog.Component;
 import dev.infra.catalog.Settings;
 import dev.infra.catalog.Source;
+import dev.infra.catalog.Platform;
+import dev.infra.errors.ComponentFailedException;
 import dev.infra.errors.ConfigException;
+import dev.infra.kube.ServedApis;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespaced;
@@ -73,6 +76,27 @@ final class Manifests {
             if (component.source().kind() == Source.Kind.URLS) bindServiceAccountsHere(object, component.namespace());
         }
         return objects;
+    }
+
+    /**
+     * Fails, before anything is applied, when the cluster does not serve an object's kind,
+     * naming the component of {@code platform} whose CRD provides it (or saying none does).
+     */
+    void requireServed(List<HasMetadata> objects, Platform platform) {
+        var served = new ServedApis(client);
+        for (HasMetadata object : objects) {
+            String apiVersion = object.getApiVersion();
+            served.missing(apiVersion, object.getKind()).ifPresent(why -> {
+                String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+                String kind = group + "/" + object.getKind();
+                String provider = platform.components().stream().filter(p -> p.provides().contains(kind)).findFirst()
+                        .map(p -> "its CRD comes with component '" + p.name() + "', which must be installed first")
+                        .orElse("no component of profile '" + platform.profile() + "' provides it: install the CRD that defines "
+                                + object.getKind() + " in " + (group.isEmpty() ? "the core API" : group) + " first");
+                throw new ComponentFailedException(apiVersion + " " + object.getKind() + " "
+                        + object.getMetadata().getName() + " is not served (" + why + "); " + provider);
+            });
+        }
     }
 
     void apply(HasMetadata object) {

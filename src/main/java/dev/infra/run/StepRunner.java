@@ -76,6 +76,7 @@ public final class StepRunner implements StepInstaller {
                 installChart(c, chart, values);
             } else {
                 var objects = manifests.objects(c, text);
+                manifests.requireServed(objects, request.platform());
                 state.recordObjects(c.name(), c.namespace(), objects.stream().map(ObjectRef::of).toList());
                 for (HasMetadata object : objects) {
                     retry.run("apply " + object.getKind() + " " + object.getMetadata().getName(),
