@@ -8,10 +8,12 @@ import dev.infra.testing.KubeTest;
 import dev.infra.testing.TestNamespace;
 import dev.infra.testing.Testbin;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,7 +69,7 @@ class InterruptTest {
             assertTrue(up.output().contains("(interrupted)"), up.output());
             assertEquals(3, up.output().lines().filter(l -> l.contains("skipped: interrupted")).count(), up.output());
         }
-        assertEquals(java.util.List.of(), InfraProcess.filesUnder(dir, VALUES_FILE));
+        assertEquals(List.of(), InfraProcess.filesUnder(dir, VALUES_FILE));
     }
 
     @Test
@@ -84,7 +86,7 @@ class InterruptTest {
             assertTrue(up.exitsWithin(Duration.ofSeconds(2)), "the second Ctrl-C did not exit at once: " + up.output());
             assertEquals(130, up.process().exitValue(), up.output());
         }
-        assertEquals(java.util.List.of(), valuesFiles(dir));
+        assertEquals(List.of(), valuesFiles(dir));
     }
 
     @Test
@@ -102,13 +104,13 @@ class InterruptTest {
             assertTrue(next.exitsWithin(Duration.ofMinutes(2)), next.output());
             assertEquals(0, next.process().exitValue(), next.output());
         }
-        assertEquals(java.util.List.of(), valuesFiles(dir));
+        assertEquals(List.of(), valuesFiles(dir));
     }
 
-    static java.util.List<Path> valuesFiles(Path dir) {
+    static List<Path> valuesFiles(Path dir) {
         try {
             return InfraProcess.filesUnder(dir, VALUES_FILE);
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             // a file deleted while the directory was walked
             return valuesFiles(dir);
         }

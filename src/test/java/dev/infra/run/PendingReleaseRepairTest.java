@@ -9,6 +9,7 @@ import dev.infra.testing.Testbin;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,7 +70,7 @@ class PendingReleaseRepairTest {
                 upgrade.out());
         assertTrue(upgrade.out().contains("✓ greeter"), upgrade.out());
         var newest = ns.client().secrets().withLabel("owner", "helm").withLabel("name", "greeter").list().getItems().stream()
-                .max(java.util.Comparator.comparingInt(s -> Integer.parseInt(s.getMetadata().getLabels().get("version")))).orElseThrow();
+                .max(Comparator.comparingInt(s -> Integer.parseInt(s.getMetadata().getLabels().get("version")))).orElseThrow();
         assertEquals("deployed", newest.getMetadata().getLabels().get("status"));
     }
 }
