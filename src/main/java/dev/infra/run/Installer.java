@@ -59,8 +59,10 @@ public final class Installer {
             Step step = ((StepTask) queued).step;
             finish(step, interruptedOutcome(step));
         }
+        // what is still running then did not notice; the user learns it may still be changing the cluster
+        String leftBehind = "interrupted, still running after " + grace.toSeconds() + "s";
         CompletableFuture.delayedExecutor(grace.toMillis(), TimeUnit.MILLISECONDS).execute(
-                () -> plan.steps().forEach(step -> finish(step, interruptedOutcome(step))));
+                () -> plan.steps().forEach(step -> finish(step, skipped(step, leftBehind))));
     }
 
     public boolean interrupted() {
@@ -127,7 +129,7 @@ public final class Installer {
 
     private StepOutcome install(Step step) {
         try {
-            return steps.install(step.component());
+            return steps.install(step.component(), interrupted::get);
         } catch (RuntimeException e) {
             // the message could hold a secret value; the class name cannot
             return new StepOutcome(step.name(), StepOutcome.Result.FAILED, Duration.ZERO,

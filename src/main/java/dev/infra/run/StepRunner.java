@@ -13,6 +13,8 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Installs one component: its namespace and generated secrets, then helm or the manifests,
@@ -56,7 +58,7 @@ public final class StepRunner implements StepInstaller {
     }
 
     @Override
-    public StepOutcome install(Component c) {
+    public StepOutcome install(Component c, BooleanSupplier interrupted) {
         Instant start = Instant.now();
         try {
             namespaces.ensure(c.namespace());
@@ -71,6 +73,7 @@ public final class StepRunner implements StepInstaller {
             if (!request.force() && unchanged(c, digest, isChart)) {
                 return new StepOutcome(c.name(), StepOutcome.Result.UNCHANGED, took(start), "unchanged and ready", null);
             }
+            stopIf(interrupted);
             progress.started(c.name(), "installing");
             if (isChart) {
                 installChart(c, chart, values);
@@ -83,7 +86,9 @@ public final class StepRunner implements StepInstaller {
                             () -> manifests.apply(object), note(c));
                 }
             }
-            waiter.await(c.name(), checks.of(c, note(c)), c.namespace(), request.timeoutOf(c));
+            var readiness = checks.of(c, note(c));
+            stopIf(interrupted);
+            waiter.await(c.name(), readiness, c.namespace(), request.timeoutOf(c));
             state.record(c.name(), c.namespace(), digest, request.platform().profile());
             return new StepOutcome(c.name(), StepOutcome.Result.INSTALLED, took(start), "ready", null);
         } catch (RuntimeException e) {
@@ -128,6 +133,10 @@ public final class StepRunner implements StepInstaller {
         } else {
             helm.uninstall(c.release(), c.namespace());
         }
+    }
+
+    private static void stopIf(BooleanSupplier interrupted) {
+        if (interrupted.getAsBoolean()) throw new CancellationException("interrupted");
     }
 
     private java.util.function.Consumer<String> note(Component c) {

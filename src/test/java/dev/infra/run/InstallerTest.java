@@ -20,13 +20,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /** The scheduler alone: steps are fakes that succeed, fail, throw, hang or ignore interrupts. */
 class InstallerTest {
     private static final Duration PROMPTLY = Duration.ofSeconds(3);
 
-    enum Behaviour { SUCCEED, FAIL, THROW, HANG, IGNORE_INTERRUPTS }
+    enum Behaviour { SUCCEED, FAIL, THROW, HANG, IGNORE_INTERRUPTS, POLL_THE_RUN }
 
     /** Installs nothing; does what each component's behaviour says and records what it saw. */
     static final class FakeSteps implements StepInstaller {
@@ -39,8 +40,11 @@ class InstallerTest {
         final CountDownLatch release = new CountDownLatch(1);
         volatile Duration work = Duration.ofMillis(20);
 
+        volatile BooleanSupplier interrupted;
+
         @Override
-        public StepOutcome install(Component c) {
+        public StepOutcome install(Component c, BooleanSupplier interrupted) {
+            this.interrupted = interrupted;
             started.add(c.name());
             mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
             firstStarted.countDown();
@@ -66,6 +70,11 @@ class InstallerTest {
                     }
                 }
                 case IGNORE_INTERRUPTS -> awaitUninterruptibly(release);
+                case POLL_THE_RUN -> {
+                    // as a step whose helm call swallowed the thread's interrupt: it sees the run's flag
+                    while (!interrupted.getAsBoolean()) sleep(Duration.ofMillis(5));
+                    return new StepOutcome(name, StepOutcome.Result.FAILED, Duration.ZERO, "stopped", null);
+                }
                 default -> sleep(work);
             }
             return new StepOutcome(name, StepOutcome.Result.INSTALLED, Duration.ZERO, "ready", null);
@@ -189,18 +198,30 @@ class InstallerTest {
     @Test
     void aStepThatIgnoresTheInterruptIsReportedInterruptedAfterTheGraceAndOnlyOnce() throws Exception {
         steps.behaviours.put("stubborn", Behaviour.IGNORE_INTERRUPTS);
-        var installer = new Installer(plan("done", "stubborn<done"), 2, steps, progress, Duration.ofMillis(200));
+        var installer = new Installer(plan("done", "stubborn<done"), 2, steps, progress, Duration.ofMillis(1500));
         var run = CompletableFuture.supplyAsync(installer::run);
         while (!steps.started.contains("stubborn")) Thread.sleep(10);
         installer.interrupt();
         installer.interrupt();
         var outcomes = run.get(PROMPTLY.toMillis(), TimeUnit.MILLISECONDS);
         assertEquals(StepOutcome.Result.INSTALLED, outcomes.get(0).result(), "a step finished before the interrupt stays done");
-        assertEquals("interrupted", outcomes.get(1).detail());
+        assertEquals("interrupted, still running after 1s", outcomes.get(1).detail());
         steps.release.countDown();
         while (steps.running.get() > 0) Thread.sleep(10);
         Thread.sleep(100);
         assertEquals(2, progress.finished.size(), "the late end of the stubborn step is not reported: " + progress.finished);
+    }
+
+    @Test
+    void aStepThatMissedTheThreadInterruptLearnsOfItFromTheRun() throws Exception {
+        steps.behaviours.put("a", Behaviour.POLL_THE_RUN);
+        var installer = new Installer(plan("a"), 1, steps, progress, Duration.ofMinutes(1));
+        var run = CompletableFuture.supplyAsync(installer::run);
+        assertTrue(steps.firstStarted.await(5, TimeUnit.SECONDS));
+        assertFalse(steps.interrupted.getAsBoolean());
+        installer.interrupt();
+        var outcomes = run.get(PROMPTLY.toMillis(), TimeUnit.MILLISECONDS);
+        assertEquals("interrupted", outcomes.get(0).detail(), "ended by the step, not left behind after the grace");
     }
 
     @Test
