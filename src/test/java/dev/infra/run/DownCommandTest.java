@@ -152,6 +152,21 @@ class DownCommandTest {
     }
 
     @Test
+    void downOfAComponentInstalledBeforeObjectsWereRecordedRemovesWhatItsManifestsName(TestNamespace ns, @TempDir Path dir) throws IOException {
+        Path file = userFile(dir, manifests("spaces", "owned-namespace", ns.name()));
+        assertEquals(0, infra(ns.kubeconfig(), "up", "-f", file.toString(), "--only", "spaces").code());
+        ns.client().configMaps().withName("infra-state-spaces").edit(record -> {
+            record.getData().remove("objects");
+            return record;
+        });
+
+        var down = infra(ns.kubeconfig(), "down", "--yes", "-f", file.toString(), "--only", "spaces");
+        assertEquals(0, down.code(), down.all());
+        assertNull(ns.client().configMaps().withName("settings").get());
+        assertFalse(goneOrGoing(ns.client().namespaces().withName(ns.name()).get()), "namespaces stay without --delete-data");
+    }
+
+    @Test
     void downDeleteDataDeletesTheClaimsOfTheRemovedStatefulSetAndNoOthers(TestNamespace ns, @TempDir Path dir) throws IOException {
         Path file = userFile(dir, component("foo", "claims", ns.name(), "") + component("foo-bar", "claims", ns.name(), ""));
         var up = infra(ns.kubeconfig(), "up", "-f", file.toString(), "--only", "foo,foo-bar");
