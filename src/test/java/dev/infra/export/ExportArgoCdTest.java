@@ -7,6 +7,7 @@ import dev.infra.cli.Main;
 import dev.infra.plan.PlanRequest;
 import dev.infra.plan.Planner;
 import dev.infra.plan.Step;
+import dev.infra.testing.ArgoCdCrd;
 import dev.infra.testing.KubeTest;
 import dev.infra.testing.TestNamespace;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -30,21 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
 @KubeTest
 class ExportArgoCdTest {
 
-    static void installApplicationCrd(TestNamespace ns) throws IOException {
-        try (InputStream in = ExportArgoCdTest.class.getResourceAsStream("/crds/argocd-application.yaml")) {
-            var crd = ns.client().getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
-            ns.client().resource(crd).fieldManager("infra-test").forceConflicts().serverSideApply();
-        }
-        ns.client().apiextensions().v1().customResourceDefinitions().withName("applications.argoproj.io")
-                .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions() != null
-                        && c.getStatus().getConditions().stream().anyMatch(x -> "Established".equals(x.getType())
-                        && "True".equals(x.getStatus())), 30, TimeUnit.SECONDS);
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"eks", "aks-prod", "minikube"})
     void exportedApplicationsAreAcceptedAndKeepThePlansWaves(String profile, TestNamespace ns, @TempDir Path dir) throws IOException {
-        installApplicationCrd(ns);
+        ArgoCdCrd.ensure(ns.client());
         var err = new StringWriter();
         int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "export", "argocd", "--profile", profile,
                 "--repo", "https://git.example.com/platform.git", "--argocd-namespace", ns.name(), "--dir", dir.toString());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.infra.cli.Main;
 import dev.infra.testing.AlsoWithHelm3;
+import dev.infra.testing.ArgoCdCrd;
 import dev.infra.testing.KubeTest;
 import dev.infra.testing.NeedsSimulation;
 import dev.infra.testing.PingServer;
@@ -187,12 +188,7 @@ class DayTwoCommandsTest {
 
     @Test
     void statusCountsTheResourcesAComponentsHealthRuleNames(TestNamespace ns, @TempDir Path dir) throws IOException {
-        for (HasMetadata crd : ns.client().load(Files.newInputStream(Path.of("src/test/resources/crds/argocd-application.yaml"))).items()) {
-            ns.client().resource(crd).forceConflicts().serverSideApply();
-        }
-        ns.client().apiextensions().v1().customResourceDefinitions().withName("applications.argoproj.io")
-                .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions() != null
-                        && c.getStatus().getConditions().stream().anyMatch(x -> "Established".equals(x.getType())), 30, TimeUnit.SECONDS);
+        ArgoCdCrd.ensure(ns.client());
         Path file = Files.writeString(dir.resolve("infra.yaml"), """
                 profile: ci
                 disable: [%s]
@@ -224,12 +220,14 @@ class DayTwoCommandsTest {
                 .map(dev.infra.catalog.Component::name).toList();
     }
 
+    /** An Application as Argo CD's controller reports it: its health in the status subresource. */
     private static void application(TestNamespace ns, String name, String health) {
-        ns.client().genericKubernetesResources("argoproj.io/v1alpha1", "Application").resource(
-                new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
-                        .withApiVersion("argoproj.io/v1alpha1").withKind("Application")
-                        .withNewMetadata().withName(name).withNamespace(ns.name()).endMetadata()
-                        .addToAdditionalProperties("status", Map.of("health", Map.of("status", health))).build())
-                .forceConflicts().serverSideApply();
+        var applications = ns.client().genericKubernetesResources("argoproj.io/v1alpha1", "Application");
+        var app = new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
+                .withApiVersion("argoproj.io/v1alpha1").withKind("Application")
+                .withNewMetadata().withName(name).withNamespace(ns.name()).endMetadata().build();
+        applications.resource(app).forceConflicts().serverSideApply();
+        app.setAdditionalProperty("status", Map.of("health", Map.of("status", health)));
+        applications.resource(app).patchStatus();
     }
 }
