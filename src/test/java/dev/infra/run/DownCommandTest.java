@@ -125,15 +125,15 @@ class DownCommandTest {
 
     @Test
     void downAfterAnInstallThatFailedHalfwayRemovesWhatItApplied(TestNamespace ns, @TempDir Path dir) throws IOException {
-        Path file = userFile(dir, manifests("widgets", "widgets", ns.name()) + component("stuck", "stuck", ns.name(), "    timeout: 2s\n"));
-        var up = infra(ns.kubeconfig(), "up", "-f", file.toString(), "--only", "widgets,stuck");
-        assertTrue(up.code() != 0, "the Widget has no CRD and stuck never becomes ready: " + up.all());
-        assertNotNull(ns.client().configMaps().withName("widget-settings").get(), "applied before the Widget failed");
+        Path file = userFile(dir, manifests("half", "half-applied", ns.name()) + component("stuck", "stuck", ns.name(), "    timeout: 2s\n"));
+        var up = infra(ns.kubeconfig(), "up", "-f", file.toString(), "--only", "half,stuck");
+        assertTrue(up.code() != 0, "the Service is refused and stuck never becomes ready: " + up.all());
+        assertNotNull(ns.client().configMaps().withName("half-settings").get(), "applied before the Service was refused: " + up.all());
         assertNotNull(ns.client().apps().deployments().withName("stuck").get());
 
-        var down = infra(ns.kubeconfig(), "down", "--yes", "-f", file.toString(), "--only", "widgets,stuck");
+        var down = infra(ns.kubeconfig(), "down", "--yes", "-f", file.toString(), "--only", "half,stuck");
         assertEquals(0, down.code(), down.all());
-        assertNull(ns.client().configMaps().withName("widget-settings").get());
+        assertNull(ns.client().configMaps().withName("half-settings").get());
         assertNull(ns.client().apps().deployments().withName("stuck").get());
     }
 
