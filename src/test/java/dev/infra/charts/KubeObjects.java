@@ -6,10 +6,12 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MappingIterator;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /** Kubernetes objects parsed from multi-document YAML (helm template output or a manifest file). */
 record KubeObjects(List<JsonNode> items) {
-    static final YAMLMapper YAML = YAMLMapper.builder().build();
+    // written values files have no "---" marker: helm 4 refuses the "--- {}" of empty values
+    static final YAMLMapper YAML = YAMLMapper.builder().disable(YAMLWriteFeature.WRITE_DOC_START_MARKER).build();
 
     /** Every object of {@code yaml}; documents that are empty or only comments are skipped. */
     static KubeObjects parse(String yaml) {

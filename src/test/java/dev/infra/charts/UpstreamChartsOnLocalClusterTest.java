@@ -177,8 +177,11 @@ class UpstreamChartsOnLocalClusterTest {
     private void install(TestNamespace ns, Component component, String namespace, Path chart) throws IOException {
         Path values = Files.writeString(dir.resolve(component.name() + ".yaml"),
                 KubeObjects.YAML.writeValueAsString(component.values()));
+        // Other tests leave stand-in CRDs of the same names (helm never deletes a chart's crds/), which a
+        // fresh cluster would not have: take them over, as helm 4 applies a chart's crds/ server-side.
         HelmBinary.onPath().run("upgrade", "--install", component.release(), chart.toString(), "--namespace", namespace,
-                "--create-namespace", "--values", values.toString(), "--kubeconfig", ns.kubeconfig().toString());
+                "--create-namespace", "--values", values.toString(), "--kubeconfig", ns.kubeconfig().toString(),
+                "--take-ownership", "--force-conflicts");
     }
 
     private static void applyServiceMonitorCrd(TestNamespace ns) {
