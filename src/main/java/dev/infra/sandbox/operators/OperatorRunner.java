@@ -25,6 +25,7 @@ public final class OperatorRunner implements AutoCloseable {
     private final Consumer<String> log;
     private final OwnedObjects objects;
     private final Map<String, SharedIndexInformer<GenericKubernetesResource>> informers = new ConcurrentHashMap<>();
+    private final Map<String, String> failures = new ConcurrentHashMap<>();
     private SharedIndexInformer<CustomResourceDefinition> crds;
 
     public OperatorRunner(KubernetesClient client, List<SimulatedOperator> operators, Consumer<String> log) {
@@ -98,11 +99,16 @@ public final class OperatorRunner implements AutoCloseable {
 
     private void reconcile(SimulatedOperator operator, GenericKubernetesResource resource) {
         if (resource.getMetadata().getDeletionTimestamp() != null) return;
+        String key = operator.name() + ": " + resource.getKind() + " " + resource.getMetadata().getNamespace() + "/"
+                + resource.getMetadata().getName();
         try {
             operator.reconcile(resource, objects);
+            failures.remove(key);
         } catch (RuntimeException e) {
-            log.accept(operator.name() + ": " + resource.getKind() + " " + resource.getMetadata().getNamespace() + "/"
-                    + resource.getMetadata().getName() + ": " + e.getMessage());
+            String why = e.getCause() == null || e.getCause().getMessage() == null ? e.getMessage()
+                    : e.getMessage() + " " + e.getCause().getMessage();
+            // each resync retries: say it once, and again only when the reason changes
+            if (!why.equals(failures.put(key, why))) log.accept(key + ": " + why);
         }
     }
 
