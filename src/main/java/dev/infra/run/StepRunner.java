@@ -117,19 +117,19 @@ public final class StepRunner implements StepInstaller {
     }
 
     /**
-     * A run killed during helm, or a helm call that failed midway, leaves the release pending,
-     * and helm then refuses every upgrade. Only the holder of the run lock repairs: a pending
+     * A run killed during helm, or a helm call that failed midway, leaves the release pending (or
+     * half uninstalled), and helm then refuses every upgrade ({@link ReleaseRepair}). Only the holder of the run lock repairs: a pending
      * release of a run still going is not ours to touch.
      */
     private void repairInterruptedRelease(Component c) {
         var revisions = state.revisions(c.release(), c.namespace());
-        if (revisions.isEmpty() || !revisions.get(0).pending()) return;
+        var repair = ReleaseRepair.of(revisions);
+        if (!repair.needed()) return;
         lock.confirmHeld();
-        var good = revisions.stream().filter(InstallState.Revision::good).findFirst();
         progress.note(c.name(), "release " + c.release() + " was left " + revisions.get(0).status()
-                + " by an interrupted run; " + (good.isPresent() ? "rolling back to revision " + good.get().number() : "removing it"));
-        if (good.isPresent()) {
-            helm.rollback(c.release(), c.namespace(), good.get().number());
+                + " by an interrupted run; " + repair.rollbackTo().map(n -> "rolling back to revision " + n).orElse("removing it"));
+        if (repair.rollbackTo().isPresent()) {
+            helm.rollback(c.release(), c.namespace(), repair.rollbackTo().get());
         } else {
             helm.uninstall(c.release(), c.namespace());
         }
