@@ -1,5 +1,6 @@
 package dev.infra.run;
 
+import dev.infra.kube.InstallState;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,8 +20,12 @@ record ReleaseRepair(boolean needed, Optional<Integer> rollbackTo) {
         if (revisions.isEmpty()) return NONE;
         var latest = revisions.get(0);
         if (latest.status().equals("uninstalling")) return new ReleaseRepair(true, Optional.empty());
-        if (!latest.pending()) return NONE;
-        return new ReleaseRepair(true, revisions.stream().filter(InstallState.Revision::good).findFirst()
+        if (!latest.status().startsWith("pending-")) return NONE;
+        return new ReleaseRepair(true, revisions.stream().filter(ReleaseRepair::good).findFirst()
                 .map(InstallState.Revision::number));
+    }
+
+    private static boolean good(InstallState.Revision revision) {
+        return revision.status().equals("deployed") || revision.status().equals("superseded");
     }
 }

@@ -3,6 +3,7 @@ package dev.infra.run;
 import dev.infra.catalog.Component;
 import dev.infra.catalog.HealthRule;
 import dev.infra.helm.Helm;
+import dev.infra.kube.InstallState;
 import dev.infra.readiness.CheckStatus;
 import dev.infra.readiness.ReadinessWaiter;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;

@@ -5,6 +5,7 @@ import dev.infra.catalog.SecretSpec;
 import dev.infra.helm.ChartRef;
 import dev.infra.helm.Helm;
 import dev.infra.kube.ClusterSecrets;
+import dev.infra.kube.InstallState;
 import dev.infra.kube.Namespaces;
 import dev.infra.kube.ObjectRef;
 import dev.infra.readiness.CheckStatus;
@@ -97,13 +98,9 @@ public final class StepRunner implements StepInstaller {
     }
 
     private boolean unchanged(Component c, String digest, boolean isChart) {
-        var recorded = state.recorded(c.name(), c.namespace());
-        if (recorded.isEmpty() || !digest.equals(recorded.get().digest())) return false;
-        if (isChart) {
-            var revisions = state.revisions(c.release(), c.namespace());
-            if (revisions.isEmpty() || !revisions.get(0).status().equals("deployed")) return false;
-        }
-        return waiter.now(checks.of(c, note(c)), c.namespace()).stream().allMatch(CheckStatus::ready);
+        return Rerun.skips(state.recorded(c.name(), c.namespace()), digest,
+                () -> !isChart || Rerun.deployed(state.revisions(c.release(), c.namespace())),
+                () -> waiter.now(checks.of(c, note(c)), c.namespace()).stream().allMatch(CheckStatus::ready));
     }
 
     private void installChart(Component c, ChartRef chart, java.util.Map<String, Object> values) {

@@ -4,6 +4,7 @@ import dev.infra.catalog.Component;
 import dev.infra.catalog.Platform;
 import dev.infra.helm.Helm;
 import dev.infra.kube.ClusterObjects;
+import dev.infra.kube.InstallState;
 import dev.infra.kube.ObjectRef;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;

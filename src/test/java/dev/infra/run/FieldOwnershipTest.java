@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.infra.kube.InstallState;
 import dev.infra.run.UpCommandTest.Run;
 import dev.infra.testing.KubeTest;
 import dev.infra.testing.TestNamespace;

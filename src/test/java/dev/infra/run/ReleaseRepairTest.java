@@ -2,7 +2,7 @@ package dev.infra.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.infra.run.InstallState.Revision;
+import dev.infra.kube.InstallState.Revision;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

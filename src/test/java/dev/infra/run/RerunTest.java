@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.infra.kube.InstallState;
 import dev.infra.testing.KubeTest;
 import dev.infra.testing.TestNamespace;
 import dev.infra.testing.Testbin;

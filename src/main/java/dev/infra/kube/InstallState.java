@@ -1,7 +1,6 @@
-package dev.infra.run;
+package dev.infra.kube;
 
 import dev.infra.catalog.Component;
-import dev.infra.kube.ObjectRef;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -18,32 +17,25 @@ import java.util.Optional;
  * namespace: the digest of its inputs and when it was installed), and what helm's own release
  * records say, read from the API rather than by running helm.
  */
-final class InstallState {
-    static final String PREFIX = "infra-state-";
+public final class InstallState {
+    public static final String PREFIX = "infra-state-";
     private static final String OBJECTS = "objects";
 
-    record Recorded(String digest, String profile, Instant installedAt) {
+    public record Recorded(String digest, String profile, Instant installedAt) {
     }
 
     /** One revision of a helm release, from helm's storage secret labels. */
-    record Revision(int number, String status) {
-        boolean pending() {
-            return status.startsWith("pending-");
-        }
-
-        boolean good() {
-            return status.equals("deployed") || status.equals("superseded");
-        }
+    public record Revision(int number, String status) {
     }
 
     private final KubernetesClient client;
 
-    InstallState(KubernetesClient client) {
+    public InstallState(KubernetesClient client) {
         this.client = client;
     }
 
     /** The record of the last finished install; empty also when a partial one listed only its objects. */
-    Optional<Recorded> recorded(String component, String namespace) {
+    public Optional<Recorded> recorded(String component, String namespace) {
         ConfigMap map = client.configMaps().inNamespace(namespace).withName(PREFIX + component).get();
         if (map == null || map.getData() == null || !map.getData().containsKey("digest")) return Optional.empty();
         var data = map.getData();
@@ -51,7 +43,7 @@ final class InstallState {
                 data.containsKey("installedAt") ? Instant.parse(data.get("installedAt")) : null));
     }
 
-    void record(String component, String namespace, String digest, String profile) {
+    public void record(String component, String namespace, String digest, String profile) {
         ConfigMap map = new ConfigMapBuilder().withNewMetadata().withName(PREFIX + component).withNamespace(namespace)
                 .addToLabels(labels(component)).endMetadata()
                 .withData(Map.of("digest", digest, "profile", profile, "installedAt", Instant.now().toString())).build();
@@ -64,7 +56,7 @@ final class InstallState {
      * leaves it in the cluster. A field manager of its own keeps {@link #record}'s apply from
      * removing the list, and this apply from removing the digest.
      */
-    void recordObjects(String component, String namespace, List<ObjectRef> objects) {
+    public void recordObjects(String component, String namespace, List<ObjectRef> objects) {
         var lines = new LinkedHashSet<String>();
         objects(component, namespace).forEach(o -> lines.add(o.line()));
         objects.forEach(o -> lines.add(o.line()));
@@ -75,24 +67,24 @@ final class InstallState {
     }
 
     /** What {@link #recordObjects} listed, in the order applied; empty without a record. */
-    List<ObjectRef> objects(String component, String namespace) {
+    public List<ObjectRef> objects(String component, String namespace) {
         ConfigMap map = client.configMaps().inNamespace(namespace).withName(PREFIX + component).get();
         if (map == null || map.getData() == null || !map.getData().containsKey(OBJECTS)) return List.of();
         return map.getData().get(OBJECTS).lines().filter(l -> !l.isBlank()).map(ObjectRef::parse).toList();
     }
 
-    void forget(String component, String namespace) {
+    public void forget(String component, String namespace) {
         client.configMaps().inNamespace(namespace).withName(PREFIX + component).delete();
     }
 
     /** Whether anything of {@code c} may be in the cluster: its record, or a revision of its release. */
-    boolean installed(Component c) {
+    public boolean installed(Component c) {
         return client.configMaps().inNamespace(c.namespace()).withName(PREFIX + c.name()).get() != null
                 || c.source().chartName() != null && !revisions(c.release(), c.namespace()).isEmpty();
     }
 
     /** Every revision helm has stored for {@code release}, newest first. */
-    List<Revision> revisions(String release, String namespace) {
+    public List<Revision> revisions(String release, String namespace) {
         return client.secrets().inNamespace(namespace).withLabel("owner", "helm").withLabel("name", release)
                 .list().getItems().stream()
                 .map(InstallState::revision)
