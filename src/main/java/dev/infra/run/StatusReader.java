@@ -6,11 +6,9 @@ import dev.infra.helm.Helm;
 import dev.infra.kube.InstallState;
 import dev.infra.readiness.CheckStatus;
 import dev.infra.readiness.ReadinessWaiter;
-import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Reads each component's state from the cluster: release records, readiness, ingress URLs. */
 public final class StatusReader {
@@ -50,47 +48,16 @@ public final class StatusReader {
         var health = new ArrayList<String>();
         int unhealthy = 0;
         for (HealthRule rule : c.health()) {
-            var resources = client.genericKubernetesResources(rule.apiVersion(), rule.kind()).inNamespace(c.namespace()).list().getItems();
-            int good = 0;
-            for (var resource : resources) {
-                String actual = field(resource.getAdditionalProperties(), rule.field());
-                if (rule.value().equals(actual)) {
-                    good++;
-                } else {
-                    waiting.add(rule.kind() + " " + resource.getMetadata().getName() + ": " + rule.field() + " is " + actual);
-                }
-            }
-            unhealthy += resources.size() - good;
-            health.add(rule.kind() + " " + good + "/" + resources.size() + " " + rule.value());
+            var tally = HealthTally.of(rule,
+                    client.genericKubernetesResources(rule.apiVersion(), rule.kind()).inNamespace(c.namespace()).list().getItems());
+            waiting.addAll(tally.waiting());
+            unhealthy += tally.unhealthy();
+            health.add(tally.summary());
         }
         return new ComponentStatus(c.name(), c.namespace(), status, c.source().version(),
                 (int) checks.stream().filter(CheckStatus::ready).count(), checks.size(),
                 recorded.map(InstallState.Recorded::installedAt).orElse(null),
-                isChart ? urls(c) : List.of(), waiting, health, unhealthy);
-    }
-
-    /** The value at a dotted path such as {@code status.health.status}, or null. */
-    private static String field(Map<String, Object> object, String path) {
-        Object value = object;
-        for (String key : path.split("\\.")) {
-            value = value instanceof Map<?, ?> map ? map.get(key) : null;
-        }
-        return value == null ? null : value.toString();
-    }
-
-    /** Ingress hosts and paths of the release, as http(s) URLs. */
-    private List<String> urls(Component c) {
-        var urls = new ArrayList<String>();
-        for (Ingress ingress : client.network().v1().ingresses().inNamespace(c.namespace()).list().getItems()) {
-            var annotations = ingress.getMetadata().getAnnotations();
-            if (annotations == null || !c.release().equals(annotations.get("meta.helm.sh/release-name"))) continue;
-            boolean tls = ingress.getSpec().getTls() != null && !ingress.getSpec().getTls().isEmpty();
-            for (var rule : ingress.getSpec().getRules()) {
-                if (rule.getHost() == null || rule.getHttp() == null) continue;
-                rule.getHttp().getPaths().forEach(p -> urls.add((tls ? "https://" : "http://") + rule.getHost()
-                        + (p.getPath() == null ? "/" : p.getPath())));
-            }
-        }
-        return urls;
+                isChart ? IngressUrls.of(c.release(), client.network().v1().ingresses().inNamespace(c.namespace()).list().getItems())
+                        : List.of(), waiting, health, unhealthy);
     }
 }
