@@ -7,5 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 threshold=${MUTATION_THRESHOLD:-80}
+# some tests without a cluster run helm (ValuesFileTest): the binaries scripts/test.sh uses, or PIT
+# finds a red suite and measures nothing
+INFRA_TESTBIN=$(bash scripts/testbin.sh)
+export INFRA_TESTBIN PATH="$INFRA_TESTBIN:$PATH"
 mvn -B -q test-compile org.pitest:pitest-maven:mutationCoverage "$@"
 python3 scripts/mutation_report.py target/pit-reports/mutations.xml docs/quality.md "$threshold"
