@@ -31,6 +31,12 @@ class SimulatedKeycloakOperatorTest {
         for (String crd : List.of("keycloaks.k8s.keycloak.org-v1.yml", "keycloakrealmimports.k8s.keycloak.org-v1.yml")) {
             ns.client().load(Files.newInputStream(CRDS.resolve(crd))).forceConflicts().serverSideApply();
         }
+        // until a CRD is established, its kind is unknown to the client
+        for (String crd : List.of("keycloaks.k8s.keycloak.org", "keycloakrealmimports.k8s.keycloak.org")) {
+            ns.client().apiextensions().v1().customResourceDefinitions().withName(crd).waitUntilCondition(c -> c != null
+                    && c.getStatus() != null && c.getStatus().getConditions() != null && c.getStatus().getConditions().stream()
+                    .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())), 30, TimeUnit.SECONDS);
+        }
         apply(ns, """
                 apiVersion: k8s.keycloak.org/v2beta1
                 kind: Keycloak
