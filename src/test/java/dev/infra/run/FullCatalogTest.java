@@ -123,16 +123,24 @@ class FullCatalogTest {
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void downDeleteDataAfterAWholeInstallRemovesEveryComponentAndDeletesTheNamespacesItEmptied(TestNamespace ns) {
-        Set<String> namespaces = plannedSteps(ns).stream().map(s -> s.path("namespace").asString()).collect(Collectors.toSet());
+        var steps = plannedSteps(ns);
+        Set<String> namespaces = steps.stream().map(s -> s.path("namespace").asString()).collect(Collectors.toSet());
+        Set<String> components = steps.stream().map(s -> s.path("component").asString()).collect(Collectors.toSet());
+        Set<String> releases = steps.stream().map(s -> s.path("release").asString("")).filter(r -> !r.isEmpty()).collect(Collectors.toSet());
         var installed = up(ns, new ArrayList<>(), "--force");
         assertEquals(0, installed.code(), installed.all());
 
         var down = UpCommandTest.infra(ns.kubeconfig(), "down", "--yes", "--delete-data", "--profile", "ci");
         assertEquals(0, down.code(), down.all());
         for (String namespace : namespaces) {
-            assertTrue(ns.client().secrets().inNamespace(namespace).withLabel("owner", "helm").list().getItems().isEmpty(), namespace);
-            assertTrue(ns.client().configMaps().inNamespace(namespace).withLabel("app.kubernetes.io/managed-by", "infra")
-                    .list().getItems().isEmpty(), namespace);
+            // what other tests installed into these shared namespaces (cloud profiles' components) is not ci's to remove
+            var records = ns.client().configMaps().inNamespace(namespace).withLabel("app.kubernetes.io/managed-by", "infra")
+                    .list().getItems().stream().map(c -> c.getMetadata().getName().substring("infra-state-".length()))
+                    .filter(components::contains).toList();
+            assertEquals(List.of(), records, "install records of removed components in " + namespace);
+            var revisions = ns.client().secrets().inNamespace(namespace).withLabel("owner", "helm").list().getItems().stream()
+                    .map(r -> r.getMetadata().getLabels().get("name")).filter(releases::contains).toList();
+            assertEquals(List.of(), revisions, "helm releases of removed components in " + namespace);
             if (down.out().contains("kept namespace " + namespace + ",")) continue;
             // gone before the next test, which may install into it again
             var left = ns.client().namespaces().withName(namespace).waitUntilCondition(n -> n == null, 2, TimeUnit.MINUTES);
