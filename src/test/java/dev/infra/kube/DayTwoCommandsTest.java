@@ -16,15 +16,12 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.readiness.Readiness;
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -145,12 +142,12 @@ class DayTwoCommandsTest {
             var target = new PortForwarder.Target("echo", ns.name(), "echo", 80, localPort, "tcp", null, Map.of());
             try (var forwarder = new PortForwarder(client, InetAddress.getLoopbackAddress(), events::add)) {
                 forwarder.start(target);
-                assertEquals("pong one", exchange(localPort, "one"));
+                assertEquals("pong one", PingServer.exchange(localPort, "one"));
 
                 client.pods().withName("echo").withGracePeriod(0).delete();
                 client.pods().withName("echo").waitUntilCondition(p -> p == null, 30, TimeUnit.SECONDS);
                 createEchoPod(client);
-                assertEquals("pong two", exchange(localPort, "two"));
+                assertEquals("pong two", PingServer.exchange(localPort, "two"));
                 assertTrue(events.stream().anyMatch(e -> e.contains("reconnecting")), events.toString());
             }
         }
@@ -169,22 +166,6 @@ class DayTwoCommandsTest {
         }
     }
 
-    /** Sends a line through the forward until an answer comes back (kwok and the forward start asynchronously). */
-    private static String exchange(int port, String message) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (true) {
-            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                socket.setSoTimeout(3000);
-                socket.getOutputStream().write((message + "\n").getBytes(StandardCharsets.UTF_8));
-                String answer = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8)).readLine();
-                if (answer != null) return answer;
-            } catch (IOException e) {
-                if (System.nanoTime() > deadline) throw new AssertionError("no answer through the forward", e);
-            }
-            if (System.nanoTime() > deadline) throw new AssertionError("no answer through the forward");
-            Thread.sleep(300);
-        }
-    }
 
     @Test
     void statusCountsTheResourcesAComponentsHealthRuleNames(TestNamespace ns, @TempDir Path dir) throws IOException {

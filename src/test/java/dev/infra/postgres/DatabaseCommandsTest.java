@@ -17,10 +17,8 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +56,7 @@ class DatabaseCommandsTest {
                         + "  (password: infra secret get keycloak-pguser-keycloak -n " + ns.name() + " --key password)"), all);
                 assertTrue(all.contains("(pod keycloak-instance1-x7k2-0)"), "the leader, not the replica: " + all);
                 assertFalse(all.contains(PASSWORD), all);
-                assertEquals("pong hello", exchange(localPort, "hello"));
+                assertEquals("pong hello", PingServer.exchange(localPort, "hello"));
             } finally {
                 forward.destroy();
                 forward.waitFor(10, TimeUnit.SECONDS);
@@ -144,19 +142,4 @@ class DatabaseCommandsTest {
         }
     }
 
-    /** A line through the forward until an answer comes back (kwok's forward starts asynchronously). */
-    private static String exchange(int port, String message) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (true) {
-            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                socket.setSoTimeout(3000);
-                new PrintWriter(socket.getOutputStream(), true, StandardCharsets.UTF_8).println(message);
-                String answer = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8)).readLine();
-                if (answer != null) return answer;
-            } catch (IOException e) {
-                if (System.nanoTime() > deadline) throw new AssertionError("no answer through the forward", e);
-            }
-            Thread.sleep(200);
-        }
-    }
 }

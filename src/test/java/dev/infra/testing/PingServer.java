@@ -21,6 +21,23 @@ public final class PingServer {
         thread.start();
     }
 
+    /** Sends a line to {@code port} until an answer comes back (kwok's forwards start asynchronously). */
+    public static String exchange(int port, String message) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try (Socket socket = new Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+                socket.setSoTimeout(3000);
+                socket.getOutputStream().write((message + "\n").getBytes(StandardCharsets.UTF_8));
+                String answer = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8)).readLine();
+                if (answer != null) return answer;
+            } catch (IOException e) {
+                if (System.nanoTime() > deadline) throw new AssertionError("no answer through the forward", e);
+            }
+            if (System.nanoTime() > deadline) throw new AssertionError("no answer through the forward");
+            Thread.sleep(300);
+        }
+    }
+
     private static void answer(ServerSocket server) {
         while (!server.isClosed()) {
             try (Socket socket = server.accept();
