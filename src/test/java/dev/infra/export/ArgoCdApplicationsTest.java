@@ -92,8 +92,9 @@ class ArgoCdApplicationsTest {
                 at(app(apps, "minio"), "metadata", "annotations").get(ArgoCdApplications.REQUIRED_SECRETS));
         assertEquals("apps/db-credentials", at(app(apps, "app-backend"), "metadata", "annotations").get(ArgoCdApplications.REQUIRED_SECRETS),
                 "credentialsSecret names it");
-        assertEquals("apps/db-credentials", at(app(apps, "app-database"), "metadata", "annotations").get(ArgoCdApplications.REQUIRED_SECRETS),
-                "infra up generates it; Argo CD does not");
+        assertEquals("apps/db-credentials, infra/db-credentials",
+                at(app(apps, "app-database"), "metadata", "annotations").get(ArgoCdApplications.REQUIRED_SECRETS),
+                "infra up generates it and pgAdmin's copy; Argo CD does not");
     }
 
     @Test
