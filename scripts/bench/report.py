@@ -20,6 +20,22 @@ def spread(values):
     return {"median": statistics.median(values), "min": min(values), "max": max(values), "n": len(values)}
 
 
+SANDBOX_SECTION = "## The sandbox with real charts"
+
+
+def kept_section(path):
+    """The section scripts/bench/sandbox.sh writes: this report does not measure it, so it stays as it was."""
+    try:
+        text = open(path).read()
+    except FileNotFoundError:
+        return []
+    if SANDBOX_SECTION not in text:
+        return []
+    section = text[text.index(SANDBOX_SECTION):]
+    end = section.find("\n## ", 1)
+    return (section if end < 0 else section[:end]).rstrip("\n").split("\n") + [""]
+
+
 def critical_path(plan, step_seconds):
     """Longest chain of needs, each step weighted by what it took in the serial run."""
     finish = {}
@@ -138,6 +154,7 @@ def main(raw_path, hyperfine_path, plan_path, ready_after, out_md, out_json):
         lines.append(f"| {r['run']} | {r['infra_up']:.1f} | {r['bound']:.1f} | {r['serial']:.1f} | "
                      f"{r['up_over_bound']:.2f} | {r['serial_over_up']:.2f} |")
     lines += ["", "Raw data: [benchmarks.json](benchmarks.json).", ""]
+    lines += kept_section(out_md)
     with open(out_md, "w") as f:
         f.write("\n".join(lines))
 

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 /** Which profile, and which infra.yaml, shape the catalog for a command. */
 public final class CatalogOptions {
     @Option(names = {"-p", "--profile"}, paramLabel = "NAME",
-            description = "Profile: minikube, kind, k3s, ci, aks-staging, aks-prod, eks (default: infra.yaml's, else minikube).")
+            description = "Profile: minikube, kind, k3s, ci, sandbox, aks-staging, aks-prod, eks (default: infra.yaml's, else minikube).")
     String profile;
 
     @Option(names = {"-f", "--config"}, paramLabel = "FILE",

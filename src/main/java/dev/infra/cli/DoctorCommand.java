@@ -34,7 +34,7 @@ final class DoctorCommand implements Callable<Integer> {
         var platform = catalog.platform();
         var checks = new ArrayList<Check>();
         checks.add(helm());
-        try (var session = Kube.connect(infra.global.kubeTarget())) {
+        try (var session = Kube.connect(infra.kubeTarget(platform))) {
             checks.add(new Check("cluster", "ok", "context " + session.context() + ", Kubernetes "
                     + session.client().getKubernetesVersion().getGitVersion()));
             checks.add(context(platform, session));

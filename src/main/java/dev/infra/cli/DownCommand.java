@@ -47,8 +47,9 @@ final class DownCommand implements Callable<Integer> {
         if (!yes) Confirmation.checkAskable("infra down");
         var mask = infra.mask;
         infra.helmVersion();
-        try (var session = Kube.connect(infra.global.kubeTarget())) {
-            contextGuard.check(platform, session.context(), infra.global.kubeTarget());
+        var target = infra.kubeTarget(platform);
+        try (var session = Kube.connect(target)) {
+            contextGuard.check(platform, session.context(), target);
             var helm = infra.helm(session);
             var uninstaller = new Uninstaller(platform, session.client(), helm, infra.progress(), InfraHome.path(), mask);
             var components = planner.plan(request, uninstaller.installed(platform.enabled()));

@@ -1,5 +1,6 @@
 package dev.infra.cli;
 
+import dev.infra.catalog.Platform;
 import dev.infra.helm.Helm;
 import dev.infra.helm.HelmVersion;
 import dev.infra.kube.KubeSession;
@@ -11,6 +12,7 @@ import dev.infra.output.JsonProgress;
 import dev.infra.output.Printer;
 import dev.infra.run.Progress;
 import dev.infra.run.SecretMask;
+import dev.infra.sandbox.SandboxTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Mixin;
@@ -53,6 +55,21 @@ public final class InfraCommand implements Runnable {
 
     @Spec
     CommandSpec spec;
+
+    /**
+     * The cluster a command of {@code platform} talks to: what the user named, and for the
+     * sandbox profile the sandbox's own kubeconfig (an error when none is up).
+     */
+    KubeTarget kubeTarget(Platform platform) {
+        return SandboxTarget.forUse(global.kubeTarget(), SandboxTarget.isSandboxProfile(platform.profileContexts()),
+                new StandardSandbox(null));
+    }
+
+    /** As {@link #kubeTarget(Platform)}, for {@code up}: it starts the sandbox when none is up. */
+    KubeTarget installTarget(Platform platform) {
+        return SandboxTarget.forInstall(global.kubeTarget(), SandboxTarget.isSandboxProfile(platform.profileContexts()),
+                new StandardSandbox(null), spec.commandLine().getErr()::println);
+    }
 
     /** helm's version: the one helm call that needs no cluster (and fails early when helm is missing or too old). */
     HelmVersion helmVersion() {

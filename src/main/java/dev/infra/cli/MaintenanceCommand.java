@@ -32,8 +32,9 @@ final class MaintenanceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String namespace = catalog.platform().component("static-assets").namespace();
-        try (var session = Kube.connect(infra.global.kubeTarget())) {
+        var platform = catalog.platform();
+        String namespace = platform.component("static-assets").namespace();
+        try (var session = Kube.connect(infra.kubeTarget(platform))) {
             var maintenance = new MaintenanceSwitch(session.client(), namespace);
             String said = null;
             if (action != Action.status) {

@@ -60,7 +60,7 @@ final class PortForwardCommand implements Callable<Integer> {
         InetAddress local = localAddress();
         var out = infra.spec.commandLine().getOut();
         var stop = new CountDownLatch(1);
-        try (var session = Kube.connect(infra.global.kubeTarget());
+        try (var session = Kube.connect(infra.kubeTarget(platform));
              var forwarder = new PortForwarder(session.client(), local, line -> { out.println(line); out.flush(); })) {
             resolved.forEach(forwarder::start);
             connectionLines(platform, session.client(), resolved, local).forEach(out::println);

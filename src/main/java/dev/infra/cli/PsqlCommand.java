@@ -37,11 +37,12 @@ final class PsqlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        var database = PortForwardCommand.named(catalog.platform(), name, "database", p -> p.postgres() != null);
+        var platform = catalog.platform();
+        var database = PortForwardCommand.named(platform, name, "database", p -> p.postgres() != null);
         Psql psql = Psql.find(System.getenv());
         InetAddress loopback = InetAddress.getLoopbackAddress();
         var err = infra.spec.commandLine().getErr();
-        try (var session = Kube.connect(infra.global.kubeTarget());
+        try (var session = Kube.connect(infra.kubeTarget(platform));
              var forwarder = new PortForwarder(session.client(), loopback, line -> { err.println(line); err.flush(); })) {
             var login = DatabaseLogin.read(session.client(), database.component().namespace(), database.forward().postgres());
             var target = PortForwardCommand.target(database, freePort(loopback));

@@ -1,21 +1,11 @@
 package dev.infra.cli;
 
-import dev.infra.errors.ConfigException;
 import dev.infra.errors.ExitCodes;
-import dev.infra.errors.PrerequisiteMissingException;
 import dev.infra.kube.Kube;
 import dev.infra.kube.KubeTarget;
-import dev.infra.run.InfraHome;
 import dev.infra.sandbox.Sandbox;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.apache.commons.exec.CommandLine;
-import org.apache.commons.exec.DefaultExecutor;
-import org.apache.commons.exec.PumpStreamHandler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -24,8 +14,7 @@ import picocli.CommandLine.ParentCommand;
         "A local cluster for trying infra without minikube (workloads are simulated).",
         "kube-apiserver, etcd, controller-manager and scheduler run as processes, with simulated",
         "nodes (kwok): pods become Ready without containers, nothing really runs. Then:",
-        "  export KUBECONFIG=$(infra sandbox kubeconfig)",
-        "  infra up --profile sandbox --chart-source DIR"},
+        "  infra up --profile sandbox [--chart-source DIR]   (starts the sandbox itself when none is up)"},
         subcommands = {SandboxCommand.Up.class, SandboxCommand.Down.class, SandboxCommand.Status.class,
                 SandboxCommand.Kubeconfig.class})
 final class SandboxCommand {
@@ -37,21 +26,7 @@ final class SandboxCommand {
     Path bin;
 
     Path binaries() {
-        if (bin != null) return bin;
-        String env = System.getenv("INFRA_TESTBIN");
-        if (env != null && !env.isBlank()) return Path.of(env);
-        Path script = InfraHome.path().resolve("scripts/testbin.sh");
-        if (!Files.isRegularFile(script)) throw new ConfigException("no cluster binaries: give --bin DIR or set INFRA_TESTBIN");
-        var out = new ByteArrayOutputStream();
-        var executor = DefaultExecutor.builder().get();
-        // its progress (a first build takes minutes) goes to the user's terminal
-        executor.setStreamHandler(new PumpStreamHandler(out, System.err));
-        try {
-            executor.execute(new CommandLine("bash").addArgument(script.toString(), false));
-        } catch (IOException e) {
-            throw new PrerequisiteMissingException("cannot build the sandbox binaries with " + script + " (it needs Go): " + e.getMessage(), e);
-        }
-        return Path.of(out.toString(StandardCharsets.UTF_8).strip());
+        return SandboxBinaries.find(bin, infra.spec.commandLine().getErr()::println);
     }
 
     @Command(name = "up", description = "Start the sandbox (a few seconds once the binaries are built).")
@@ -59,7 +34,7 @@ final class SandboxCommand {
         @ParentCommand
         SandboxCommand sandbox;
 
-        @Option(names = "--nodes", defaultValue = "3", description = "Simulated nodes (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--nodes", defaultValue = "" + StandardSandbox.NODES, description = "Simulated nodes (default: ${DEFAULT-VALUE}).")
         int nodes;
 
         @Override
@@ -72,7 +47,7 @@ final class SandboxCommand {
                 return ExitCodes.OK;
             }
             var cluster = box.up(sandbox.binaries(), nodes, line -> sandbox.infra.spec.commandLine().getErr().println(line));
-            out.printf("sandbox up in %.1fs (workloads are simulated, not run)%n  export KUBECONFIG=%s%n  infra up --profile sandbox --chart-source DIR%n",
+            out.printf("sandbox up in %.1fs (workloads are simulated, not run); kubeconfig %s%n  infra up --profile sandbox [--chart-source DIR]%n",
                     cluster.startupTime().toMillis() / 1000.0, box.kubeconfig());
             return ExitCodes.OK;
         }

@@ -46,7 +46,7 @@ final class SecretCommand {
         public Integer call() {
             var infra = parent.infra;
             Platform platform = catalog.platform();
-            try (var session = Kube.connect(infra.global.kubeTarget())) {
+            try (var session = Kube.connect(infra.kubeTarget(platform))) {
                 var secret = new SecretReader(session.client(), platform).read(name, namespace);
                 PrintWriter out = infra.spec.commandLine().getOut();
                 if (key != null) {

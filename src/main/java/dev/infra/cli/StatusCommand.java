@@ -33,7 +33,7 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         var platform = catalog.platform();
-        try (var session = Kube.connect(infra.global.kubeTarget())) {
+        try (var session = Kube.connect(infra.kubeTarget(platform))) {
             var reader = new StatusReader(session.client(), infra.helm(session));
             while (true) {
                 var rows = reader.read(platform.enabled());

@@ -78,8 +78,8 @@ final class UpCommand implements Callable<Integer> {
         Preflight.check(request);
 
         var mask = infra.mask;
-        var target = infra.global.kubeTarget();
         infra.helmVersion();
+        var target = infra.installTarget(platform);
         try (var session = Kube.connect(target)) {
             contextGuard.check(platform, session.context(), target);
             var helm = infra.helm(session);
