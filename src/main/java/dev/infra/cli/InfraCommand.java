@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 PlanCommand.class,
                 ValuesCommand.class,
+                DiffCommand.class,
                 UpCommand.class,
                 DownCommand.class,
                 StatusCommand.class,
@@ -45,7 +46,8 @@ import picocli.CommandLine.Spec;
                 CompletionCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 1 failure, 2 bad usage or configuration, 3 cluster",
-                "unreachable, 4 not ready in time, 5 helm missing or older than 3.18, 130 interrupted."})
+                "unreachable, 4 not ready in time, 5 helm missing or older than 3.18, 10 changes",
+                "pending (infra diff), 130 interrupted."})
 public final class InfraCommand implements Runnable {
     @Mixin
     final GlobalOptions global = new GlobalOptions();

@@ -6,6 +6,7 @@ import dev.infra.errors.ExitCodes;
 import dev.infra.helm.Helm;
 import dev.infra.kube.Kube;
 import dev.infra.plan.Planner;
+import dev.infra.run.ChangePreview;
 import dev.infra.run.InfraHome;
 import dev.infra.run.InstallRequest;
 import dev.infra.run.Installer;
@@ -60,7 +61,8 @@ final class UpCommand implements Callable<Integer> {
             description = "Wait at most this long for any component (e.g. 5m; default: each component's own).")
     String timeout;
 
-    @Option(names = "--yes", description = "Do not ask for confirmation with a production profile (required when not on a terminal).")
+    @Option(names = "--yes", description = {"Do not ask for confirmation with a production profile (required when not on a terminal).",
+            "Without it, the question comes after a summary of what would change (as 'infra diff' shows it)."})
     boolean yes;
 
     @Override
@@ -83,12 +85,29 @@ final class UpCommand implements Callable<Integer> {
         try (var session = Kube.connect(target)) {
             contextGuard.check(platform, session.context(), target);
             var helm = infra.helm(session);
-            if (ask) Confirmation.ask(String.format("Install or update %d components of profile '%s' on context '%s'?",
-                    plan.steps().size(), platform.profile(), session.context()));
+            if (ask) {
+                err.print(changes(request, session.client(), helm, mask));
+                err.flush();
+                Confirmation.ask(String.format("Install or update %d components of profile '%s' on context '%s'?",
+                        plan.steps().size(), platform.profile(), session.context()));
+            }
             try (var runLock = lock.acquire(session.client(), platform.profile(), err);
                  var valuesDir = ValuesDirectory.forThisProcess()) {
                 return install(request, session.client(), helm, mask, runLock, valuesDir);
             }
+        }
+    }
+
+    /**
+     * What would change, for the person about to confirm it (as {@code infra diff} sums it up). A
+     * preview that fails (a chart helm cannot render yet) is said, and the question still asked:
+     * the install itself reports such failures better.
+     */
+    private String changes(InstallRequest request, KubernetesClient client, Helm helm, SecretMask mask) {
+        try (var valuesDir = ValuesDirectory.forThisProcess()) {
+            return ChangeSummary.of(new ChangePreview(request, client, helm, mask, valuesDir).components(), infra.printer().colors());
+        } catch (RuntimeException e) {
+            return "cannot show what would change: " + mask.apply(e.getMessage()) + "\n";
         }
     }
 

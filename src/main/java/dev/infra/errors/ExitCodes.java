@@ -10,6 +10,8 @@ public final class ExitCodes {
     public static final int CLUSTER_UNREACHABLE = 3;
     public static final int TIMEOUT = 4;
     public static final int PREREQUISITE_MISSING = 5;
+    /** {@code infra diff}: up would change something. Apart from the failures, so that a script tells the two apart. */
+    public static final int CHANGES_PENDING = 10;
     public static final int INTERRUPTED = 130;
 
     private ExitCodes() {

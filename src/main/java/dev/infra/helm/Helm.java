@@ -15,6 +15,7 @@ import org.apache.commons.exec.CommandLine;
 import org.apache.commons.exec.DefaultExecutor;
 import org.apache.commons.exec.ExecuteWatchdog;
 import org.apache.commons.exec.PumpStreamHandler;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The helm program, run as a separate process. Values reach it only through files, so secret
@@ -22,6 +23,7 @@ import org.apache.commons.exec.PumpStreamHandler;
  */
 public final class Helm {
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String binary;
     private final KubeTarget target;
@@ -50,6 +52,19 @@ public final class Helm {
 
     public void rollback(String release, String namespace, int revision) {
         run(List.of("rollback", release, String.valueOf(revision), "--namespace", namespace));
+    }
+
+    /**
+     * What {@link #upgradeInstall} would make the release's manifest now, with nothing changed: a
+     * server-side dry run, so that templates see the cluster's API versions and {@code lookup}
+     * results as a real upgrade does (a client-side {@code helm template} renders differently for
+     * charts that ask). Hooks are left out, as {@link #manifest} leaves them out.
+     */
+    public String renderUpgrade(String release, String namespace, ChartRef chart, Path valuesFile) {
+        var args = new ArrayList<>(List.of("upgrade", release));
+        args.addAll(chart.args());
+        args.addAll(List.of("--namespace", namespace, "--values", valuesFile.toString(), "--dry-run=server", "--output", "json"));
+        return JSON.readTree(run(args)).path("manifest").asString();
     }
 
     /** The rendered manifest of the release's current revision. */

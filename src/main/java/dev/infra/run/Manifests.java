@@ -103,6 +103,11 @@ final class Manifests {
         client.resource(object).fieldManager("infra").forceConflicts().serverSideApply();
     }
 
+    /** {@code object} as {@link #apply} would leave it (the server's defaults filled in), changing nothing: what kubectl diff compares. */
+    HasMetadata wouldApply(HasMetadata object) {
+        return client.resource(object).dryRun().fieldManager("infra").forceConflicts().serverSideApply();
+    }
+
     /**
      * Upstream manifests meant for {@code kubectl apply -n NS} still name their own namespace in
      * role binding subjects (Keycloak's names "keycloak"); they must point at where we install.

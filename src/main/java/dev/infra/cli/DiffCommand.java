@@ -1,0 +1,97 @@
+package dev.infra.cli;
+
+import dev.infra.diff.ComponentDiff;
+import dev.infra.diff.ObjectChange;
+import dev.infra.errors.ConfigException;
+import dev.infra.errors.ExitCodes;
+import dev.infra.kube.Kube;
+import dev.infra.kube.ObjectRef;
+import dev.infra.output.Colors;
+import dev.infra.output.Format;
+import dev.infra.plan.Planner;
+import dev.infra.run.ChangePreview;
+import dev.infra.run.InfraHome;
+import dev.infra.run.InstallRequest;
+import dev.infra.run.Preflight;
+import dev.infra.run.ValuesDirectory;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import tools.jackson.databind.json.JsonMapper;
+
+@Command(name = "diff", description = {
+        "Show what 'infra up' would change, component by component, changing nothing.",
+        "A unified diff per object: helm's render now against the release, manifests against the live objects.",
+        "Secret values never show. Exits 0 when nothing would change, 10 when something would."})
+final class DiffCommand implements Callable<Integer> {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @ParentCommand
+    InfraCommand infra;
+
+    @Mixin
+    CatalogOptions catalog;
+
+    @Mixin
+    SelectionOptions selection;
+
+    @Option(names = "--chart-source", paramLabel = "DIR",
+            description = "Take upstream charts (<chart>-<version>.tgz) and manifests from DIR instead of the internet.")
+    Path chartSource;
+
+    @Override
+    public Integer call() {
+        var platform = catalog.platform();
+        if (chartSource != null && !Files.isDirectory(chartSource)) throw new ConfigException("--chart-source " + chartSource + " is not a directory");
+        var request = new InstallRequest(platform, new Planner().plan(selection.request(platform)), InfraHome.path(), chartSource, 1, false, null);
+        Preflight.check(request);
+        infra.helmVersion();
+        List<ComponentDiff> components;
+        try (var session = Kube.connect(infra.global.kubeTarget()); var valuesDir = ValuesDirectory.forThisProcess()) {
+            components = new ChangePreview(request, session.client(), infra.helm(session), infra.mask, valuesDir).components();
+        }
+        print(components);
+        return components.stream().anyMatch(ComponentDiff::pending) ? ExitCodes.CHANGES_PENDING : ExitCodes.OK;
+    }
+
+    private void print(List<ComponentDiff> components) {
+        var out = infra.spec.commandLine().getOut();
+        if (infra.global.output() == Format.json) {
+            components.forEach(c -> records(c).forEach(r -> out.println(infra.mask.apply(JSON.writeValueAsString(r)))));
+        } else if (infra.global.output() == Format.table) {
+            var colors = infra.printer().colors();
+            components.forEach(c -> c.objects().forEach(o -> out.print(infra.mask.apply(colored(o.diff(), colors)))));
+            out.print(ChangeSummary.of(components, colors));
+        } else {
+            throw new ConfigException("-o " + infra.global.output() + " is not for 'infra diff'; use table or json");
+        }
+        out.flush();
+    }
+
+    /** {@code infra diff -o json}: one line per component and object (a component without changed objects: one, object null). */
+    record DiffRecord(String component, String namespace, String state, ObjectRef object, String change, String diff) {
+    }
+
+    private static List<DiffRecord> records(ComponentDiff c) {
+        String state = c.state().name().toLowerCase(Locale.ROOT);
+        if (c.objects().isEmpty()) return List.of(new DiffRecord(c.component(), c.namespace(), state, null, null, null));
+        return c.objects().stream().map(o -> new DiffRecord(c.component(), c.namespace(), state, o.object(),
+                o.change().name().toLowerCase(Locale.ROOT), o.diff())).toList();
+    }
+
+    private static String colored(String diff, Colors colors) {
+        var out = new StringBuilder();
+        for (String line : diff.lines().toList()) {
+            boolean header = line.startsWith("---") || line.startsWith("+++");
+            out.append(header ? colors.bold(line) : line.startsWith("-") ? colors.red(line) : line.startsWith("+") ? colors.green(line) : line).append('\n');
+        }
+        return out.toString();
+    }
+}
