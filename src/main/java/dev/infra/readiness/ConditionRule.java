@@ -53,6 +53,12 @@ final class ConditionRule implements KindRule<GenericKubernetesResource> {
         return CheckStatus.waiting(check, "no " + check.condition() + " condition yet");
     }
 
+    /** A rendered custom resource is not waited for: only the catalog knows which condition says it is ready. */
+    @Override
+    public boolean rendered() {
+        return false;
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> conditions(GenericKubernetesResource r) {
         Object status = r.getAdditionalProperties().get("status");

@@ -44,9 +44,4 @@ final class DaemonSetRule implements KindRule<DaemonSet> {
     public LabelSelector pods(DaemonSet d) {
         return d.getSpec().getSelector();
     }
-
-    @Override
-    public boolean rendered() {
-        return true;
-    }
 }

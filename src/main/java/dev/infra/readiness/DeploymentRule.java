@@ -54,9 +54,4 @@ final class DeploymentRule implements KindRule<Deployment> {
     public LabelSelector pods(Deployment d) {
         return d.getSpec().getSelector();
     }
-
-    @Override
-    public boolean rendered() {
-        return true;
-    }
 }

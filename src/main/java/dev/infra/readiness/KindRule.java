@@ -26,8 +26,8 @@ interface KindRule<T extends HasMetadata> {
         return null;
     }
 
-    /** Whether a chart's rendered objects of this kind are waited for when the catalog names no checks. */
+    /** Whether every rendered object of this kind is waited for, as Helm 4's kstatus wait does. */
     default boolean rendered() {
-        return false;
+        return true;
     }
 }

@@ -8,13 +8,16 @@ package dev.infra.readiness;
  * @param apiVersion needed for custom resources only
  * @param namespace  defaults to the component's namespace
  * @param condition  for custom resources: the condition type that must be True
+ * @param createdBy  who makes the object when no release or manifest of the component holds it
+ *                   (an operator, a StatefulSet's claim template, helm from a chart's crds/);
+ *                   null for an object the component renders itself
  */
 public record ReadinessCheck(String kind, String name, String apiVersion, String namespace,
-                             String condition) {
+                             String condition, String createdBy) {
 
     /** A check of a kind infra knows, in the given namespace. */
     public static ReadinessCheck of(String kind, String name, String namespace) {
-        return new ReadinessCheck(kind, name, null, namespace, null);
+        return new ReadinessCheck(kind, name, null, namespace, null, null);
     }
 
     public boolean isCustomResource() {

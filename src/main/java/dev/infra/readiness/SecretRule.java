@@ -21,4 +21,10 @@ final class SecretRule implements KindRule<Secret> {
     public CheckStatus judge(ReadinessCheck check, Secret s) {
         return CheckStatus.ready(check);
     }
+
+    /** A rendered Secret exists once applied: nothing to wait for. */
+    @Override
+    public boolean rendered() {
+        return false;
+    }
 }

@@ -61,9 +61,4 @@ final class StatefulSetRule implements KindRule<StatefulSet> {
     public LabelSelector pods(StatefulSet s) {
         return s.getSpec().getSelector();
     }
-
-    @Override
-    public boolean rendered() {
-        return true;
-    }
 }

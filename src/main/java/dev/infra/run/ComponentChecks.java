@@ -1,39 +1,66 @@
 package dev.infra.run;
 
 import dev.infra.catalog.Component;
+import dev.infra.errors.ConfigException;
 import dev.infra.helm.Helm;
-import dev.infra.readiness.Kinds;
+import dev.infra.kube.InstallState;
 import dev.infra.readiness.ReadinessCheck;
+import dev.infra.readiness.RenderedChecks;
+import dev.infra.readiness.RenderedChecks.Rendered;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 /**
  * The readiness checks of a component, the same for {@code infra up} and {@code infra status}:
- * the catalog's, or for a chart without any, the workloads helm rendered for its release.
+ * every workload, Job, claim and CRD its release rendered (a manifests component: the objects
+ * its install record lists), plus the catalog's checks of what no manifest holds.
  */
 final class ComponentChecks {
-    private final KubernetesClient client;
-    private final BiFunction<Component, Consumer<String>, String> manifest;
+    private final BiFunction<Component, Consumer<String>, Optional<List<Rendered>>> rendered;
 
     ComponentChecks(KubernetesClient client, Helm helm, Retry retry) {
-        this(client, (c, note) -> retry.run("helm get manifest " + c.release(),
-                () -> helm.manifest(c.release(), c.namespace()), note));
+        this((c, note) -> c.source().chartName() != null
+                ? Optional.of(parse(client, retry.run("helm get manifest " + c.release(), () -> helm.manifest(c.release(), c.namespace()), note)))
+                : recorded(new InstallState(client), c));
     }
 
-    /** @param manifest what helm rendered for a component's release; retries reported to the consumer */
-    ComponentChecks(KubernetesClient client, BiFunction<Component, Consumer<String>, String> manifest) {
-        this.client = client;
-        this.manifest = manifest;
+    /**
+     * @param rendered what a component's release rendered or its manifests applied, empty when
+     *                 unknown (a record written before infra listed objects); retries reported to the consumer
+     */
+    ComponentChecks(BiFunction<Component, Consumer<String>, Optional<List<Rendered>>> rendered) {
+        this.rendered = rendered;
     }
 
-    /** {@code note} hears about retries of helm. */
+    /**
+     * {@code note} hears about retries of helm. Throws {@link ConfigException} when the catalog
+     * names an object that nothing makes: it would be waited for until the timeout.
+     */
     List<ReadinessCheck> of(Component c, Consumer<String> note) {
-        if (!c.readiness().isEmpty() || c.source().chartName() == null) return c.readiness();
-        String rendered = manifest.apply(c, note);
-        return Kinds.checksOf(client.load(new ByteArrayInputStream(rendered.getBytes(StandardCharsets.UTF_8))).items());
+        var objects = rendered.apply(c, note);
+        if (objects.isEmpty()) return c.readiness();
+        var checks = new RenderedChecks(objects.get(), c.namespace());
+        var unknown = checks.unknown(c.readiness());
+        if (!unknown.isEmpty()) {
+            throw new ConfigException(c.name() + ": readiness: " + String.join("; ", unknown)
+                    + "; add createdBy to a check of an object an operator or controller makes");
+        }
+        return checks.with(c.readiness());
+    }
+
+    static List<Rendered> parse(KubernetesClient client, String manifest) {
+        return client.load(new ByteArrayInputStream(manifest.getBytes(StandardCharsets.UTF_8))).items().stream()
+                .map(Rendered::of).toList();
+    }
+
+    private static Optional<List<Rendered>> recorded(InstallState state, Component c) {
+        var objects = state.objects(c.name(), c.namespace());
+        return objects.isEmpty() ? Optional.empty()
+                : Optional.of(objects.stream().map(o -> new Rendered(o.kind(), o.name(), o.namespace())).toList());
     }
 }

@@ -12,12 +12,8 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
-import io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import java.util.List;
@@ -28,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class KindRulesTest {
     private static final ReadinessCheck JOB = ReadinessCheck.of("Job", "migrate", null);
     private static final ReadinessCheck CLUSTER = new ReadinessCheck("PostgresCluster", "db", "postgres-operator.crunchydata.com/v1beta1",
-            null, "Ready");
+            null, "Ready", null);
 
     @Test
     void jobIsReadyWhenCompleteAndFailedForGoodWhenFailed() {
@@ -121,20 +117,6 @@ class KindRulesTest {
         assertTrue(CLUSTER.isCustomResource());
         assertInstanceOf(ConditionRule.class, Kinds.of("PostgresCluster"));
         assertEquals("PostgresCluster", Kinds.of("PostgresCluster").kind());
-    }
-
-    @Test
-    void renderedWorkloadsAreCheckedButNotOtherRenderedObjects() {
-        List<HasMetadata> rendered = List.of(
-                new DeploymentBuilder().withNewMetadata().withName("web").endMetadata().build(),
-                new StatefulSetBuilder().withNewMetadata().withName("db").withNamespace("data").endMetadata().build(),
-                new DaemonSetBuilder().withNewMetadata().withName("agent").endMetadata().build(),
-                new JobBuilder().withNewMetadata().withName("migrate").endMetadata().build(),
-                new SecretBuilder().withNewMetadata().withName("token").endMetadata().build(),
-                new ServiceBuilder().withNewMetadata().withName("web").endMetadata().build(),
-                resource(condition("Ready", "True", null)));
-        assertEquals(List.of(ReadinessCheck.of("Deployment", "web", null), ReadinessCheck.of("StatefulSet", "db", "data"),
-                ReadinessCheck.of("DaemonSet", "agent", null)), Kinds.checksOf(rendered));
     }
 
     @Test

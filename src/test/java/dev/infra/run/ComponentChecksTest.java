@@ -1,23 +1,25 @@
 package dev.infra.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.infra.catalog.Component;
 import dev.infra.catalog.Source;
+import dev.infra.errors.ConfigException;
 import dev.infra.readiness.ReadinessCheck;
+import dev.infra.readiness.RenderedChecks.Rendered;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Which checks up and status wait for: the catalog's, else the workloads a chart rendered. */
+/** Which checks up and status wait for: what the release rendered, plus the catalog's checks of what it did not. */
 class ComponentChecksTest {
     private static final Source CHART = new Source("https://charts.example.org", null, "web", "1.2.3", null, null, null, null);
-    private static final Source MANIFESTS = new Source(null, null, null, null, null, "platform", null, null);
-    private static final String RENDERED = """
+    private static final String MANIFEST = """
             apiVersion: v1
             kind: Service
             metadata: {name: web}
@@ -30,46 +32,50 @@ class ComponentChecksTest {
             kind: StatefulSet
             metadata: {name: db, namespace: data}
             """;
+    private static final ReadinessCheck OPERATED = new ReadinessCheck("StatefulSet", "web-0", null, null, null, "web-operator");
 
-    // parsing needs no server; nothing may be asked of this one
-    private final KubernetesClient client = new KubernetesClientBuilder()
-            .withConfig(new ConfigBuilder().withMasterUrl("https://127.0.0.1:1").build()).build();
     private final List<String> asked = new ArrayList<>();
-    private final ComponentChecks checks = new ComponentChecks(client, (c, note) -> {
+    private final ComponentChecks checks = new ComponentChecks((c, note) -> {
         asked.add(c.release() + "/" + c.namespace());
         note.accept("helm get manifest " + c.release() + " retried");
-        return RENDERED;
+        return Optional.of(List.of(new Rendered("Deployment", "web", null), new Rendered("Service", "web", null)));
     });
 
-    @AfterEach
-    void close() {
-        client.close();
-    }
-
     @Test
-    void chartWithoutCatalogChecksIsCheckedByTheWorkloadsItRendered() {
+    void chartIsCheckedByTheWorkloadsItRenderedThenByTheCatalogsChecksOfWhatItDidNot() {
         var notes = new ArrayList<String>();
-        assertEquals(List.of(ReadinessCheck.of("Deployment", "web", null), ReadinessCheck.of("StatefulSet", "db", "data")),
-                checks.of(component(CHART, List.of()), notes::add));
+        var web = ReadinessCheck.of("Deployment", "web", null);
+        assertEquals(List.of(web, OPERATED), checks.of(component(List.of(web, OPERATED)), notes::add));
         assertEquals(List.of("web-release/apps"), asked);
         assertEquals(List.of("helm get manifest web-release retried"), notes);
     }
 
     @Test
-    void catalogChecksWinAndHelmIsNotAsked() {
-        var catalog = List.of(ReadinessCheck.of("Job", "migrate", null));
-        assertEquals(catalog, checks.of(component(CHART, catalog), note -> { }));
-        assertEquals(List.of(), asked);
+    void catalogCheckOfAnObjectNeitherRenderedNorCreatedByAnyoneFailsAsAConfigurationError() {
+        var e = assertThrows(ConfigException.class, () -> checks.of(component(List.of(ReadinessCheck.of("Deployment", "api", null))), n -> { }));
+        assertEquals("web: readiness: Deployment api is neither rendered nor declared createdBy (what makes it); "
+                + "add createdBy to a check of an object an operator or controller makes", e.getMessage());
     }
 
     @Test
-    void manifestsComponentHasOnlyItsCatalogChecks() {
-        assertEquals(List.of(), checks.of(component(MANIFESTS, List.of()), note -> { }));
-        assertEquals(List.of(), asked);
+    void withoutKnownObjectsOnlyTheCatalogsChecksCount() {
+        var unknown = new ComponentChecks((c, note) -> Optional.empty());
+        var api = ReadinessCheck.of("Deployment", "api", null);
+        assertEquals(List.of(api), unknown.of(component(List.of(api)), n -> { }));
     }
 
-    private static Component component(Source source, List<ReadinessCheck> readiness) {
-        return new Component("web", null, null, source, "web-release", "apps", null, null, null, null, null, null, null,
+    @Test
+    void helmsManifestIsReadWithoutAServer() {
+        // parsing needs no server; nothing may be asked of this one
+        try (KubernetesClient client = new KubernetesClientBuilder()
+                .withConfig(new ConfigBuilder().withMasterUrl("https://127.0.0.1:1").build()).build()) {
+            assertEquals(List.of(new Rendered("Service", "web", null), new Rendered("Deployment", "web", null),
+                    new Rendered("StatefulSet", "db", "data")), ComponentChecks.parse(client, MANIFEST));
+        }
+    }
+
+    private static Component component(List<ReadinessCheck> readiness) {
+        return new Component("web", null, null, CHART, "web-release", "apps", null, null, null, null, null, null, null,
                 readiness, null, null, null, null, null);
     }
 }
