@@ -35,7 +35,7 @@ class AppChartTest {
     @ParameterizedTest
     @ValueSource(strings = {"minikube", "kind", "k3s", "ci"})
     void databaseClaimUsesTheProfilesStorageClass(String profile) {
-        var chart = LocalChart.of(profile, "app-database");
+        var chart = CatalogChart.of(profile, "app-database");
         var claim = chart.template(helm).get("StatefulSet", "app-database")
                 .path("spec").path("volumeClaimTemplates").get(0);
         assertEquals(chart.setting("storageClass"), claim.path("spec").path("storageClassName").asString());
@@ -43,7 +43,7 @@ class AppChartTest {
 
     @Test
     void databaseInitialisesPostsAndCommentsFromTheSchemaConfigMap() {
-        var objects = LocalChart.of("minikube", "app-database").template(helm);
+        var objects = CatalogChart.of("minikube", "app-database").template(helm);
         String schema = objects.get("ConfigMap", "app-database-schema").path("data").path("schema.sql").asString();
         assertTrue(schema.contains("CREATE TABLE IF NOT EXISTS posts"), schema);
         assertTrue(schema.contains("CREATE TABLE IF NOT EXISTS comments"), schema);
@@ -53,8 +53,8 @@ class AppChartTest {
 
     @Test
     void databaseAndBackendTakeTheirLoginFromDbCredentials() {
-        var database = env(container(LocalChart.of("minikube", "app-database").template(helm), "StatefulSet", "app-database"));
-        var backend = env(container(LocalChart.of("minikube", "app-backend").template(helm), "Deployment", "app-backend"));
+        var database = env(container(CatalogChart.of("minikube", "app-database").template(helm), "StatefulSet", "app-database"));
+        var backend = env(container(CatalogChart.of("minikube", "app-backend").template(helm), "Deployment", "app-backend"));
         for (var env : List.of(database, backend)) {
             for (String key : List.of("POSTGRES_DB", "POSTGRES_USER", "POSTGRES_PASSWORD")) {
                 JsonNode ref = env.get(key).path("valueFrom").path("secretKeyRef");
@@ -68,14 +68,14 @@ class AppChartTest {
 
     @Test
     void backendListensOn3000WithAnHttpReadinessProbe() {
-        var container = container(LocalChart.of("minikube", "app-backend").template(helm), "Deployment", "app-backend");
+        var container = container(CatalogChart.of("minikube", "app-backend").template(helm), "Deployment", "app-backend");
         assertEquals(3000, container.path("ports").get(0).path("containerPort").asInt());
         assertEquals("http", container.path("readinessProbe").path("httpGet").path("port").asString());
     }
 
     @Test
     void frontendServesTheBuiltAppOn4173BehindServicePort80() {
-        var objects = LocalChart.of("minikube", "app-frontend").template(helm);
+        var objects = CatalogChart.of("minikube", "app-frontend").template(helm);
         assertEquals(4173, container(objects, "Deployment", "app-frontend").path("ports").get(0).path("containerPort").asInt());
         assertEquals(80, objects.get("Service", "app-frontend").path("spec").path("ports").get(0).path("port").asInt());
     }
@@ -83,7 +83,7 @@ class AppChartTest {
     @ParameterizedTest
     @ValueSource(strings = {"minikube", "k3s"})
     void frontendIngressRoutesRootToTheFrontendAndApiToTheBackend(String profile) {
-        var chart = LocalChart.of(profile, "app-frontend");
+        var chart = CatalogChart.of(profile, "app-frontend");
         var spec = chart.template(helm).get("Ingress", "app-frontend").path("spec");
         assertEquals(chart.setting("ingressClass"), spec.path("ingressClassName").asString());
         var rule = spec.path("rules").get(0);
@@ -96,14 +96,14 @@ class AppChartTest {
 
     @Test
     void autoscalerIsOffByDefault() {
-        var objects = LocalChart.of("minikube", "app-backend").template(helm);
+        var objects = CatalogChart.of("minikube", "app-backend").template(helm);
         assertTrue(objects.ofKind("HorizontalPodAutoscaler").isEmpty());
         assertEquals(2, objects.get("Deployment", "app-backend").path("spec").path("replicas").asInt());
     }
 
     @Test
     void enabledAutoscalerScalesTheBackendOnCpuUpToTenPodsAndOwnsTheReplicaCount() {
-        var objects = LocalChart.of("minikube", "app-backend").template(helm, "--set", "backend.autoscaling.enabled=true");
+        var objects = CatalogChart.of("minikube", "app-backend").template(helm, "--set", "backend.autoscaling.enabled=true");
         var hpa = objects.get("HorizontalPodAutoscaler", "app-backend").path("spec");
         assertEquals("app-backend", hpa.path("scaleTargetRef").path("name").asString());
         assertEquals(10, hpa.path("maxReplicas").asInt());
@@ -114,7 +114,7 @@ class AppChartTest {
 
     @Test
     void imagesAreConfigurable() {
-        var objects = LocalChart.of("minikube", "app-backend").template(helm,
+        var objects = CatalogChart.of("minikube", "app-backend").template(helm,
                 "--set", "backend.image.repository=infra-mastery-backend", "--set", "backend.image.tag=latest",
                 "--set", "backend.image.pullPolicy=Never", "--set", "backend.args=null");
         var container = container(objects, "Deployment", "app-backend");

@@ -1,5 +1,6 @@
 package dev.infra.charts;
 
+import dev.infra.readiness.RenderedChecks.Rendered;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -53,6 +54,14 @@ record KubeObjects(List<JsonNode> items) {
             }
         }
         return names;
+    }
+
+    /** The objects helm keeps in a release's manifest, what infra waits for: hooks are not among them. */
+    List<Rendered> release() {
+        return items.stream().filter(o -> o.path("metadata").path("annotations").path("helm.sh/hook").isMissingNode())
+                .map(o -> new Rendered(o.path("kind").asString(), o.path("metadata").path("name").asString(),
+                        o.path("metadata").path("namespace").asString(null)))
+                .toList();
     }
 
     List<String> names() {

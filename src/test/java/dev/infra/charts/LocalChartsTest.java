@@ -2,11 +2,9 @@ package dev.infra.charts;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.infra.readiness.ReadinessCheck;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,44 +21,13 @@ class LocalChartsTest {
         helm = HelmBinary.onPath();
     }
 
-    static Stream<LocalChart> localCharts() {
-        return LocalChart.underEveryProfile();
+    static Stream<CatalogChart> localCharts() {
+        return CatalogChart.underEveryProfile();
     }
 
     @Test
     void everyLocalChartPassesStrictLintWithItsCatalogValues() {
         assertAll(localCharts().map(chart -> () -> chart.lint(helm)));
-    }
-
-    @Test
-    void readinessChecksNameWorkloadsAndClaimsTheChartRenders() {
-        assertAll(localCharts().map(chart -> () -> {
-            KubeObjects objects = chart.template(helm);
-            assertFalse(chart.component().readiness().isEmpty(), chart + " has no readiness check");
-            for (ReadinessCheck check : chart.component().readiness()) {
-                if (check.kind().equals("PersistentVolumeClaim")) {
-                    assertTrue(objects.claimNames().contains(check.name()),
-                            chart + ": PVC " + check.name() + " is not among " + objects.claimNames());
-                } else if (check.kind().equals("Secret") && objects.find("ExternalSecret", check.name()).isPresent()) {
-                    // External Secrets writes the Secret that the chart's ExternalSecret of that name asks for
-                    continue;
-                } else {
-                    objects.get(check.kind(), check.name());
-                }
-            }
-        }));
-    }
-
-    @Test
-    void portForwardsTargetServicesAndPortsTheChartRenders() {
-        assertAll(localCharts().map(chart -> () -> {
-            KubeObjects objects = chart.template(helm);
-            for (var forward : chart.component().portForwards()) {
-                var ports = objects.get("Service", forward.service()).path("spec").path("ports");
-                assertTrue(ports.valueStream().anyMatch(p -> p.path("port").asInt() == forward.port()),
-                        chart + ": Service " + forward.service() + " has no port " + forward.port());
-            }
-        }));
     }
 
     @Test
@@ -100,7 +67,7 @@ class LocalChartsTest {
     @Test
     void appChartRefusesATierItDoesNotKnow() {
         var error = assertThrows(AssertionError.class,
-                () -> LocalChart.of("minikube", "app-backend").template(helm, "--set", "tier=cache"));
+                () -> CatalogChart.of("minikube", "app-backend").template(helm, "--set", "tier=cache"));
         // the schema refuses it before the template's own check; either names the tiers
         assertTrue(error.getMessage().contains("tier") && error.getMessage().contains("'database', 'backend', 'frontend'"),
                 error.getMessage());

@@ -9,12 +9,14 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.infra.catalog.Catalog;
 import dev.infra.catalog.Component;
 import dev.infra.catalog.Platform;
-import dev.infra.readiness.ReadinessCheck;
 import dev.infra.catalog.Source;
+import dev.infra.readiness.ReadinessCheck;
+import dev.infra.readiness.RenderedChecks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -146,16 +148,17 @@ class ManifestsTest {
     }
 
     @Test
-    void readinessChecksOfKindsTheDirectoryCreatesNameOneOfItsObjects() {
+    void readinessChecksOnlyAddWhatTheDirectoryDoesNotHoldAndNameApiVersionsItUses() {
         assertAll(manifestSteps().map(step -> () -> {
             var objects = step.objects();
+            var checks = new RenderedChecks(objects.release(), step.component().namespace());
+            var problems = new ArrayList<>(checks.unknown(step.component().readiness()));
+            problems.addAll(checks.redundant(step.component().readiness()));
+            assertEquals(List.of(), problems, step + " readiness");
             for (ReadinessCheck check : step.component().readiness()) {
                 // objects an operator creates (Keycloak's StatefulSet, PGO's user secret) are not in the files
-                if (objects.ofKind(check.kind()).isEmpty()) continue;
-                var object = objects.get(check.kind(), check.name());
-                if (check.apiVersion() != null) {
-                    assertEquals(check.apiVersion(), object.path("apiVersion").asString(), step + ": " + check.kind());
-                }
+                if (check.createdBy() != null || check.apiVersion() == null) continue;
+                assertEquals(check.apiVersion(), objects.get(check.kind(), check.name()).path("apiVersion").asString(), step + ": " + check.kind());
             }
         }));
     }

@@ -36,7 +36,7 @@ class StaticAssetsChartTest {
     @ParameterizedTest
     @ValueSource(strings = {"minikube", "kind", "k3s", "ci"})
     void maintenanceIngressRendersTheDisabledClassByDefault(String profile) {
-        var chart = LocalChart.of(profile, "static-assets");
+        var chart = CatalogChart.of(profile, "static-assets");
         var ingress = maintenanceIngress(chart.template(helm));
         assertEquals(chart.setting("disabledIngressClass"), ingress.path("spec").path("ingressClassName").asString());
     }
@@ -44,14 +44,14 @@ class StaticAssetsChartTest {
     @ParameterizedTest
     @ValueSource(strings = {"minikube", "kind", "k3s", "ci"})
     void maintenanceEnabledGivesTheIngressTheProfilesLiveClass(String profile) {
-        var chart = LocalChart.of(profile, "static-assets");
+        var chart = CatalogChart.of(profile, "static-assets");
         var ingress = maintenanceIngress(chart.template(helm, "--set", "maintenance.enabled=true"));
         assertEquals(chart.setting("ingressClass"), ingress.path("spec").path("ingressClassName").asString());
     }
 
     @Test
     void maintenanceIngressCarriesTheSwitchLabelAndBothClassesForTheMaintenanceCommand() {
-        var chart = LocalChart.of("minikube", "static-assets");
+        var chart = CatalogChart.of("minikube", "static-assets");
         var metadata = maintenanceIngress(chart.template(helm)).path("metadata");
         assertEquals("maintenance", metadata.path("labels").path("infra.dev/switch").asString());
         assertEquals("nginx", metadata.path("annotations").path("infra.dev/maintenance-on-class").asString());
@@ -60,7 +60,7 @@ class StaticAssetsChartTest {
 
     @Test
     void maintenanceIngressSendsThePlatformsPathsToTheMaintenanceService() {
-        var objects = LocalChart.of("minikube", "static-assets").template(helm);
+        var objects = CatalogChart.of("minikube", "static-assets").template(helm);
         var rule = maintenanceIngress(objects).path("spec").path("rules").get(0);
         assertEquals("w3nest.minikube", rule.path("host").asString());
         var paths = rule.path("http").path("paths");
@@ -73,7 +73,7 @@ class StaticAssetsChartTest {
 
     @Test
     void maintenanceMessageFromValuesLandsInTheConfigMapTheMaintenanceCommandPatches() {
-        var objects = LocalChart.of("minikube", "static-assets")
+        var objects = CatalogChart.of("minikube", "static-assets")
                 .template(helm, "--set-string", "maintenance.message=Back at 18:00");
         var configMap = objects.get("ConfigMap", "static-assets-maintenance");
         assertEquals("Back at 18:00", configMap.path("data").path("message").asString());
@@ -83,7 +83,7 @@ class StaticAssetsChartTest {
 
     @Test
     void staticAndDefaultRouteIngressesServeTheProfilesDomain() {
-        var objects = LocalChart.of("k3s", "static-assets").template(helm);
+        var objects = CatalogChart.of("k3s", "static-assets").template(helm);
         var rule = objects.get("Ingress", "static-assets-static-assets").path("spec").path("rules").get(0);
         assertEquals("platform.localhost", rule.path("host").asString());
         assertEquals("/static/", rule.path("http").path("paths").get(0).path("path").asString());
@@ -94,7 +94,7 @@ class StaticAssetsChartTest {
 
     @Test
     void nginxServesForbiddenAndNotFoundPagesAndMaintenanceAs503() {
-        String conf = LocalChart.of("minikube", "static-assets").template(helm)
+        String conf = CatalogChart.of("minikube", "static-assets").template(helm)
                 .get("ConfigMap", "static-assets-nginx").path("data").path("default.conf").asString();
         assertTrue(conf.contains("error_page 403 /_errors/403.html;"), conf);
         assertTrue(conf.contains("error_page 404 /_errors/404.html;"), conf);
@@ -108,7 +108,7 @@ class StaticAssetsChartTest {
         // `base64` wraps lines at 76 characters, as the seed's includes/assets.zip.b64 is
         Path encoded = Files.writeString(dir.resolve("assets.zip.b64"),
                 Base64.getMimeEncoder().encodeToString(zip) + "\n");
-        var objects = LocalChart.of("minikube", "static-assets")
+        var objects = CatalogChart.of("minikube", "static-assets")
                 .template(helm, "--set-file", "assets.zipBase64=" + encoded);
 
         String stored = objects.get("ConfigMap", "static-assets-assets-zip").path("binaryData").path("assets.zip").asString();
@@ -121,7 +121,7 @@ class StaticAssetsChartTest {
 
     @Test
     void withoutAZipNoAssetsConfigMapIsRenderedAndThePodStillStarts() {
-        var objects = LocalChart.of("minikube", "static-assets").template(helm);
+        var objects = CatalogChart.of("minikube", "static-assets").template(helm);
         assertFalse(objects.find("ConfigMap", "static-assets-assets-zip").isPresent());
         var volumes = objects.get("Deployment", "static-assets").path("spec").path("template").path("spec").path("volumes");
         for (JsonNode volume : volumes) {
@@ -133,7 +133,7 @@ class StaticAssetsChartTest {
 
     @Test
     void nginxHasReadinessAndLivenessProbesAndResourceLimits() {
-        var container = LocalChart.of("minikube", "static-assets").template(helm)
+        var container = CatalogChart.of("minikube", "static-assets").template(helm)
                 .get("Deployment", "static-assets").path("spec").path("template").path("spec").path("containers").get(0);
         assertEquals("/healthz", container.path("readinessProbe").path("httpGet").path("path").asString());
         assertEquals("/healthz", container.path("livenessProbe").path("httpGet").path("path").asString());

@@ -60,11 +60,11 @@ class ComponentReadinessTest {
 
     @Test
     @NeedsSimulation("a kwok Stage fails the Job's pod")
-    void failedJobExitsOneWithTheReasonOfItsPod(TestNamespace ns, @TempDir Path dir) throws IOException {
+    void renderedJobThatFailsExitsOneWithTheReasonOfItsPod(TestNamespace ns, @TempDir Path dir) throws IOException {
         var stages = new KwokStages(ns.client()).apply(new ByteArrayInputStream(FAILING_PODS_STAGE.getBytes(StandardCharsets.UTF_8)));
         try {
-            Path file = userFile(dir, component("migrate", "failing-job", ns.name(),
-                    "    timeout: 2m\n    readiness:\n      - {kind: Job, name: migrate}\n"));
+            // no catalog check: the Job the chart rendered is waited for, as Helm 4's kstatus wait does
+            Path file = userFile(dir, component("migrate", "failing-job", ns.name(), "    timeout: 2m\n"));
             var run = infra(ns.kubeconfig(), "up", "-f", file.toString(), "--only", "migrate");
             assertEquals(1, run.code(), "a failed Job is a failure, not a timeout: " + run.all());
             assertTrue(run.out().contains("migrate failed: Job migrate: job failed: BackoffLimitExceeded"), run.out());
@@ -91,6 +91,19 @@ class ComponentReadinessTest {
         assertEquals(1, stuck.path("checks").asInt(), stuck.toString());
         assertEquals(0, stuck.path("ready").asInt(), stuck.toString());
         assertTrue(stuck.path("waiting").toString().contains("Deployment stuck: 0 of 1 updated replicas available"), stuck.toString());
+    }
+
+    @Test
+    void catalogCheckOfAnObjectNothingMakesFailsTheStepAtOnceAndStatusSaysSo(TestNamespace ns, @TempDir Path dir) throws IOException {
+        Path file = userFile(dir, component("greeter", "hello", ns.name(),
+                "    timeout: 5m\n    readiness:\n      - {kind: Deployment, name: greeter-typo}\n"));
+        var run = infra(ns.kubeconfig(), "up", "-f", file.toString(), "--only", "greeter");
+        assertEquals(2, run.code(), "a catalog mistake, not a wait of five minutes: " + run.all());
+        assertTrue(run.out().contains("greeter: readiness: Deployment greeter-typo is neither rendered nor declared createdBy"), run.all());
+
+        var status = infra(ns.kubeconfig(), "status", "-f", file.toString());
+        assertEquals(2, status.code(), status.all());
+        assertTrue(status.err().contains("Deployment greeter-typo is neither rendered nor declared createdBy"), status.all());
     }
 
     private static JsonNode row(String statusJson, String component) {

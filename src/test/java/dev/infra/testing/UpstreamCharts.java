@@ -1,5 +1,6 @@
 package dev.infra.testing;
 
+import dev.infra.catalog.Source;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,12 @@ public final class UpstreamCharts {
                     + "; the cluster tests install the real charts from there (CI has it at the same place)");
         }
         return file;
+    }
+
+    /** Whether a helm chart of the catalog is here, at the version it pins. */
+    public static boolean has(Source source) {
+        return (source.kind() == Source.Kind.HELM_REPO || source.kind() == Source.Kind.OCI)
+                && Files.isRegularFile(DIR.resolve(source.chartName() + "-" + source.version() + ".tgz"));
     }
 
     /** One file of a packaged chart, such as a CRD under {@code charts/crds/crds/}. */
