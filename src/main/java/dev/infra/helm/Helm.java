@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The helm program, run as a separate process. Values reach it only through files, so secret
  * values never appear in process arguments; output is masked before anyone sees it.
  */
-public final class Helm {
+public final class Helm implements Releases {
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -38,6 +38,7 @@ public final class Helm {
         this.trace = trace;
     }
 
+    @Override
     public void upgradeInstall(String release, String namespace, ChartRef chart, Path valuesFile) {
         var args = new ArrayList<>(List.of("upgrade", "--install", release));
         args.addAll(chart.args());
@@ -46,10 +47,12 @@ public final class Helm {
         run(args);
     }
 
+    @Override
     public void uninstall(String release, String namespace) {
         run(List.of("uninstall", release, "--namespace", namespace, "--ignore-not-found"));
     }
 
+    @Override
     public void rollback(String release, String namespace, int revision) {
         run(List.of("rollback", release, String.valueOf(revision), "--namespace", namespace));
     }
@@ -67,7 +70,7 @@ public final class Helm {
         return JSON.readTree(run(args)).path("manifest").asString();
     }
 
-    /** The rendered manifest of the release's current revision. */
+    @Override
     public String manifest(String release, String namespace) {
         return run(List.of("get", "manifest", release, "--namespace", namespace));
     }

@@ -41,7 +41,7 @@ public final class ChangePreview {
         this.mask = mask;
         this.valuesDir = valuesDir;
         this.secrets = SecretStore.of(new ClusterSecrets(client));
-        this.state = new InstallState(client);
+        this.state = InstallState.of(client);
         this.manifests = new Manifests(client, request.home(), request.chartSource());
     }
 

@@ -26,7 +26,7 @@ final class ComponentChecks {
     ComponentChecks(KubernetesClient client, Helm helm, Retry retry) {
         this((c, note) -> c.source().chartName() != null
                 ? Optional.of(parse(client, retry.run("helm get manifest " + c.release(), () -> helm.manifest(c.release(), c.namespace()), note)))
-                : recorded(new InstallState(client), c));
+                : recorded(InstallState.of(client), c));
     }
 
     /**

@@ -68,7 +68,7 @@ final class Manifests {
 
     /** The objects in {@code text}, with the component's namespace where they name none. */
     List<HasMetadata> objects(Component component, String text) {
-        var objects = client.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))).items();
+        var objects = parse(text);
         for (HasMetadata object : objects) {
             if (object.getMetadata().getNamespace() == null && isNamespaced(object)) {
                 object.getMetadata().setNamespace(component.namespace());
@@ -76,6 +76,11 @@ final class Manifests {
             if (component.source().kind() == Source.Kind.URLS) bindServiceAccountsHere(object, component.namespace());
         }
         return objects;
+    }
+
+    /** The objects in {@code yaml} as written; parsing asks the cluster nothing. */
+    List<HasMetadata> parse(String yaml) {
+        return client.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).items();
     }
 
     /**

@@ -1,50 +1,51 @@
 package dev.infra.run;
 
 import dev.infra.catalog.Component;
-import dev.infra.helm.Helm;
 import dev.infra.helm.HelmException;
+import dev.infra.helm.Releases;
 import dev.infra.kube.ClusterObjects;
 import dev.infra.kube.InstallState;
 import dev.infra.kube.ObjectRef;
+import dev.infra.kube.VolumeClaims;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Removes a component's helm release: {@code helm uninstall} is its record. What the release
- * rendered ({@code helm get manifest}, read from the cluster) says which claims to keep or delete.
+ * rendered ({@code helm get manifest}) says which claims to keep or delete.
  */
 final class ReleaseRemover {
-    private final KubernetesClient client;
-    private final Helm helm;
-    private final Progress progress;
+    private final Releases helm;
     private final InstallState state;
     private final ClusterObjects objects;
-    private final StatefulSetClaims claims;
+    private final VolumeClaims claims;
+    private final Function<String, List<HasMetadata>> parse;
+    private final Progress progress;
 
-    ReleaseRemover(KubernetesClient client, Helm helm, Progress progress, ClusterObjects objects) {
-        this.client = client;
+    /** @param parse the objects of a YAML text */
+    ReleaseRemover(Releases helm, InstallState state, ClusterObjects objects, VolumeClaims claims,
+                   Function<String, List<HasMetadata>> parse, Progress progress) {
         this.helm = helm;
-        this.progress = progress;
+        this.state = state;
         this.objects = objects;
-        this.state = new InstallState(client);
-        this.claims = new StatefulSetClaims(client);
+        this.claims = claims;
+        this.parse = parse;
+        this.progress = progress;
     }
 
     void remove(Component c, boolean deleteData) {
         if (state.revisions(c.release(), c.namespace()).isEmpty()) return;
-        var rendered = parse(helm.manifest(c.release(), c.namespace()));
+        var rendered = parse.apply(helm.manifest(c.release(), c.namespace()));
         if (!deleteData) {
             rendered.stream().filter(o -> o instanceof PersistentVolumeClaim)
                     .forEach(o -> retainVolumeOf(c, o.getMetadata().getName()));
         }
         uninstall(c, rendered);
         if (deleteData) {
-            rendered.stream().filter(o -> o instanceof StatefulSet).forEach(s -> claims.delete((StatefulSet) s, c.namespace()));
+            rendered.stream().filter(o -> o instanceof StatefulSet).forEach(s -> claims.deleteClaimsOf((StatefulSet) s, c.namespace()));
         }
     }
 
@@ -62,7 +63,7 @@ final class ReleaseRemover {
                 String namespace = o.getMetadata().getNamespace() != null ? o.getMetadata().getNamespace() : c.namespace();
                 objects.delete(new ObjectRef(o.getApiVersion(), o.getKind(), namespace, o.getMetadata().getName()));
             }
-            client.secrets().inNamespace(c.namespace()).withLabel("owner", "helm").withLabel("name", c.release()).delete();
+            state.forgetRelease(c.release(), c.namespace());
         }
     }
 
@@ -70,18 +71,8 @@ final class ReleaseRemover {
      * helm deletes the claims that are templates of its chart, whatever their live annotations
      * say; setting their volume to Retain first keeps the data on the volume.
      */
-    private void retainVolumeOf(Component c, String claimName) {
-        var claim = client.persistentVolumeClaims().inNamespace(c.namespace()).withName(claimName).get();
-        String volume = claim == null ? null : claim.getSpec().getVolumeName();
-        if (volume == null) return;
-        client.persistentVolumes().withName(volume).edit(pv -> {
-            pv.getSpec().setPersistentVolumeReclaimPolicy("Retain");
-            return pv;
-        });
-        progress.note(c.name(), "kept volume " + volume + " of claim " + claimName + " (reclaim policy Retain)");
-    }
-
-    private List<HasMetadata> parse(String yaml) {
-        return client.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).items();
+    private void retainVolumeOf(Component c, String claim) {
+        claims.retainVolume(c.namespace(), claim).ifPresent(volume ->
+                progress.note(c.name(), "kept volume " + volume + " of claim " + claim + " (reclaim policy Retain)"));
     }
 }

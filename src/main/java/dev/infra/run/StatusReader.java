@@ -5,24 +5,23 @@ import dev.infra.catalog.HealthRule;
 import dev.infra.helm.Helm;
 import dev.infra.kube.InstallState;
 import dev.infra.readiness.CheckStatus;
-import dev.infra.readiness.ReadinessWaiter;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Reads each component's state from the cluster: release records, readiness, ingress URLs. */
 public final class StatusReader {
-    private final KubernetesClient client;
     private final InstallState state;
-    private final ReadinessWaiter waiter;
-    private final ComponentChecks componentChecks;
+    private final ComponentProbe probe;
 
     /** {@code helm} reads what a chart rendered, to check its workloads as {@code infra up} does. */
     public StatusReader(KubernetesClient client, Helm helm) {
-        this.client = client;
-        this.state = new InstallState(client);
-        this.waiter = new ReadinessWaiter(client);
-        this.componentChecks = new ComponentChecks(client, helm, Retry.standard());
+        this(InstallState.of(client), ComponentProbe.of(client, helm));
+    }
+
+    StatusReader(InstallState state, ComponentProbe probe) {
+        this.state = state;
+        this.probe = probe;
     }
 
     public List<ComponentStatus> read(List<Component> components) {
@@ -43,13 +42,12 @@ public final class StatusReader {
             return new ComponentStatus(c.name(), c.namespace(), status, c.source().version(), 0, c.readiness().size(),
                     null, List.of(), List.of(), List.of(), 0);
         }
-        var checks = waiter.now(componentChecks.of(c, note -> { }), c.namespace());
+        var checks = probe.readiness(c);
         var waiting = new ArrayList<>(checks.stream().filter(s -> !s.ready()).map(s -> s.subject() + ": " + s.message()).toList());
         var health = new ArrayList<String>();
         int unhealthy = 0;
         for (HealthRule rule : c.health()) {
-            var tally = HealthTally.of(rule,
-                    client.genericKubernetesResources(rule.apiVersion(), rule.kind()).inNamespace(c.namespace()).list().getItems());
+            var tally = HealthTally.of(rule, probe.resources(rule, c.namespace()));
             waiting.addAll(tally.waiting());
             unhealthy += tally.unhealthy();
             health.add(tally.summary());
@@ -57,7 +55,6 @@ public final class StatusReader {
         return new ComponentStatus(c.name(), c.namespace(), status, c.source().version(),
                 (int) checks.stream().filter(CheckStatus::ready).count(), checks.size(),
                 recorded.map(InstallState.Recorded::installedAt).orElse(null),
-                isChart ? IngressUrls.of(c.release(), client.network().v1().ingresses().inNamespace(c.namespace()).list().getItems())
-                        : List.of(), waiting, health, unhealthy);
+                isChart ? IngressUrls.of(c.release(), probe.ingresses(c.namespace())) : List.of(), waiting, health, unhealthy);
     }
 }

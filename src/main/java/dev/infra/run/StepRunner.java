@@ -53,7 +53,7 @@ public final class StepRunner implements StepInstaller {
         this.secretStore = SecretStore.of(new ClusterSecrets(client));
         this.secrets = new GeneratedSecrets(secretStore, mask);
         this.manifests = new Manifests(client, request.home(), request.chartSource());
-        this.state = new InstallState(client);
+        this.state = InstallState.of(client);
         this.waiter = new ReadinessWaiter(client);
         this.checks = new ComponentChecks(client, helm, retry);
     }

@@ -3,9 +3,11 @@ package dev.infra.run;
 import dev.infra.catalog.Component;
 import dev.infra.catalog.Platform;
 import dev.infra.helm.Helm;
+import dev.infra.helm.Releases;
 import dev.infra.kube.ClusterObjects;
 import dev.infra.kube.InstallState;
 import dev.infra.kube.ObjectRef;
+import dev.infra.kube.VolumeClaims;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,25 +27,30 @@ import java.util.stream.Collectors;
  */
 public final class Uninstaller {
     private final Platform platform;
-    private final KubernetesClient client;
-    private final Progress progress;
     private final Manifests manifests;
     private final InstallState state;
     private final ClusterObjects objects;
+    private final VolumeClaims claims;
     private final ReleaseRemover releases;
-    private final StatefulSetClaims claims;
+    private final Progress progress;
     private final SecretMask mask;
 
     public Uninstaller(Platform platform, KubernetesClient client, Helm helm, Progress progress, Path home, SecretMask mask) {
+        this(platform, new Manifests(client, home, null), InstallState.of(client), ClusterObjects.of(client),
+                VolumeClaims.of(client), helm, progress, mask);
+    }
+
+    /** {@code manifests} parses what helm rendered too; it asks the cluster only about custom kinds. */
+    Uninstaller(Platform platform, Manifests manifests, InstallState state, ClusterObjects objects, VolumeClaims claims,
+                Releases helm, Progress progress, SecretMask mask) {
         this.platform = platform;
-        this.client = client;
+        this.manifests = manifests;
+        this.state = state;
+        this.objects = objects;
+        this.claims = claims;
+        this.releases = new ReleaseRemover(helm, state, objects, claims, manifests::parse, progress);
         this.progress = progress;
         this.mask = mask;
-        this.manifests = new Manifests(client, home, null);
-        this.state = new InstallState(client);
-        this.objects = new ClusterObjects(client);
-        this.releases = new ReleaseRemover(client, helm, progress, objects);
-        this.claims = new StatefulSetClaims(client);
     }
 
     /** The components that have a release or an install record in the cluster, even a partial one. */
@@ -68,7 +75,7 @@ public final class Uninstaller {
         try {
             progress.started(c.name(), "removing");
             // a chart's namespaces are not its own
-            List<String> namespaces = List.of();
+            List<ObjectRef> namespaces = List.of();
             if (c.source().chartName() != null) releases.remove(c, deleteData);
             else namespaces = removeManifests(c, deleteData);
             if (deleteData) deleteGeneratedSecrets(c);
@@ -81,19 +88,19 @@ public final class Uninstaller {
     }
 
     /** @return the namespaces among the objects, which go last and only when nothing is left in them */
-    private List<String> removeManifests(Component c, boolean deleteData) {
+    private List<ObjectRef> removeManifests(Component c, boolean deleteData) {
         var applied = new ArrayList<>(appliedObjects(c));
         Collections.reverse(applied);
-        var namespaces = new ArrayList<String>();
+        var namespaces = new ArrayList<ObjectRef>();
         for (ObjectRef ref : applied) {
             switch (Removal.of(ref, deleteData)) {
                 case KEEP -> { }
                 case DELETE -> objects.delete(ref);
                 case DELETE_WITH_CLAIMS -> {
-                    claims.delete(ref);
+                    claims.deleteClaimsOf(ref);
                     objects.delete(ref);
                 }
-                case DELETE_WHEN_EMPTY -> namespaces.add(ref.name());
+                case DELETE_WHEN_EMPTY -> namespaces.add(ref);
             }
         }
         return namespaces;
@@ -106,12 +113,12 @@ public final class Uninstaller {
         return manifests.objects(c, manifests.text(c, platform.settings())).stream().map(ObjectRef::of).toList();
     }
 
-    private void deleteIfEmpty(Component c, String namespace) {
-        var blockers = NamespaceContents.blockers(objects.contentsOf(namespace));
+    private void deleteIfEmpty(Component c, ObjectRef namespace) {
+        var blockers = NamespaceContents.blockers(objects.contentsOf(namespace.name()));
         if (blockers.isEmpty()) {
-            client.namespaces().withName(namespace).delete();
+            objects.delete(namespace);
         } else {
-            progress.note(c.name(), "kept namespace " + namespace + ", which still holds " + NamespaceContents.summary(blockers));
+            progress.note(c.name(), "kept namespace " + namespace.name() + ", which still holds " + NamespaceContents.summary(blockers));
         }
     }
 
@@ -119,8 +126,8 @@ public final class Uninstaller {
         for (var secret : c.secrets()) {
             if (!secret.generated()) continue;
             String namespace = secret.namespace() != null ? secret.namespace() : c.namespace();
-            client.secrets().inNamespace(namespace).withName(secret.name()).delete();
-            secret.alsoIn().forEach(ns -> client.secrets().inNamespace(ns).withName(secret.name()).delete());
+            objects.delete(new ObjectRef("v1", "Secret", namespace, secret.name()));
+            secret.alsoIn().forEach(ns -> objects.delete(new ObjectRef("v1", "Secret", ns, secret.name())));
         }
     }
 

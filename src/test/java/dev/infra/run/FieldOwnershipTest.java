@@ -65,7 +65,7 @@ class FieldOwnershipTest {
     private static void assertMaintenanceOn(TestNamespace ns, String message, int revision) {
         assertEquals("nginx", ingress(ns).getSpec().getIngressClassName(), "maintenance was turned off by the upgrade");
         assertEquals(message, ns.client().configMaps().withName("static-assets-maintenance").get().getData().get("message"));
-        var newest = new InstallState(ns.client()).revisions("static-assets", ns.name()).get(0);
+        var newest = InstallState.of(ns.client()).revisions("static-assets", ns.name()).get(0);
         assertEquals(List.of(revision, "deployed"), List.of(newest.number(), newest.status()));
     }
 

@@ -1,20 +1,20 @@
-package dev.infra.run;
+package dev.infra.kube;
 
-import dev.infra.kube.ObjectRef;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;
+import java.util.Optional;
 
-/** Deletes the claims a StatefulSet made from its templates ({@link OwnedClaims}), which outlive it. */
-final class StatefulSetClaims {
+/** The claims and volumes of the cluster. */
+final class StatefulSetClaims implements VolumeClaims {
     private final KubernetesClient client;
 
     StatefulSetClaims(KubernetesClient client) {
         this.client = client;
     }
 
-    /** @param namespace where {@code set} is when its metadata names none (as helm renders it) */
-    void delete(StatefulSet set, String namespace) {
+    @Override
+    public void deleteClaimsOf(StatefulSet set, String namespace) {
         String at = set.getMetadata().getNamespace() != null ? set.getMetadata().getNamespace() : namespace;
         var templates = set.getSpec().getVolumeClaimTemplates() == null ? List.<String>of()
                 : set.getSpec().getVolumeClaimTemplates().stream().map(t -> t.getMetadata().getName()).toList();
@@ -25,9 +25,21 @@ final class StatefulSetClaims {
         }
     }
 
-    /** The claims of the StatefulSet {@code ref} as it is in the cluster, if it still is. */
-    void delete(ObjectRef ref) {
+    @Override
+    public void deleteClaimsOf(ObjectRef ref) {
         var set = client.apps().statefulSets().inNamespace(ref.namespace()).withName(ref.name()).get();
-        if (set != null) delete(set, ref.namespace());
+        if (set != null) deleteClaimsOf(set, ref.namespace());
+    }
+
+    @Override
+    public Optional<String> retainVolume(String namespace, String claimName) {
+        var claim = client.persistentVolumeClaims().inNamespace(namespace).withName(claimName).get();
+        String volume = claim == null ? null : claim.getSpec().getVolumeName();
+        if (volume == null) return Optional.empty();
+        client.persistentVolumes().withName(volume).edit(pv -> {
+            pv.getSpec().setPersistentVolumeReclaimPolicy("Retain");
+            return pv;
+        });
+        return Optional.of(volume);
     }
 }
