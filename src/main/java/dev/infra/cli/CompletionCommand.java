@@ -22,7 +22,8 @@ final class CompletionCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // picocli's script detects zsh itself and loads bashcompinit there, so both shells share it
-        spec.commandLine().getOut().print(AutoComplete.bash("infra", spec.root().commandLine()));
+        // this command line built only this subcommand; the script covers them all
+        spec.commandLine().getOut().print(AutoComplete.bash("infra", CommandTree.whole()));
         spec.commandLine().getOut().flush();
         return 0;
     }

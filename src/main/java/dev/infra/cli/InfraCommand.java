@@ -13,6 +13,7 @@ import dev.infra.output.Printer;
 import dev.infra.run.Progress;
 import dev.infra.run.SecretMask;
 import dev.infra.sandbox.SandboxTarget;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Mixin;
@@ -26,29 +27,30 @@ import picocli.CommandLine.Spec;
         // --help on every subcommand too, as every error message suggests it
         scope = ScopeType.INHERIT,
         versionProvider = InfraCommand.Version.class,
-        subcommands = {
-                PlanCommand.class,
-                ValuesCommand.class,
-                DiffCommand.class,
-                UpCommand.class,
-                DownCommand.class,
-                StatusCommand.class,
-                DoctorCommand.class,
-                SecretCommand.class,
-                MaintenanceCommand.class,
-                PortForwardCommand.class,
-                PsqlCommand.class,
-                SandboxCommand.class,
-                ExportCommand.class,
-                ComponentsCommand.class,
-                ProfilesCommand.class,
-                VersionCommand.class,
-                CompletionCommand.class,
-        },
         footer = {"", "Exit codes: 0 ok, 1 failure, 2 bad usage or configuration, 3 cluster",
                 "unreachable, 4 not ready in time, 5 helm missing or older than 3.18, 10 changes",
                 "pending (infra diff), 130 interrupted."})
 public final class InfraCommand implements Runnable {
+    /** Every subcommand, in the order usage lists them; {@link CommandTree} adds only those a command line needs. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
+            PlanCommand.class,
+            ValuesCommand.class,
+            DiffCommand.class,
+            UpCommand.class,
+            DownCommand.class,
+            StatusCommand.class,
+            DoctorCommand.class,
+            SecretCommand.class,
+            MaintenanceCommand.class,
+            PortForwardCommand.class,
+            PsqlCommand.class,
+            SandboxCommand.class,
+            ExportCommand.class,
+            ComponentsCommand.class,
+            ProfilesCommand.class,
+            VersionCommand.class,
+            CompletionCommand.class);
+
     @Mixin
     final GlobalOptions global = new GlobalOptions();
 

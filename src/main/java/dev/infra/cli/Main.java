@@ -12,9 +12,16 @@ public final class Main {
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        // picocli's model of even the root command costs several times the JVM's own start-up (its
+        // annotations are read through generated proxies), so a bare version request skips it
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            for (String line : new InfraCommand.Version().getVersion()) out.println(line);
+            out.flush();
+            return 0;
+        }
         var root = new InfraCommand();
         var errors = new ErrorHandler(root.global, root.mask);
-        return new picocli.CommandLine(root)
+        return CommandTree.of(root, args)
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
