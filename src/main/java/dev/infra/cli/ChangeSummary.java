@@ -26,8 +26,11 @@ final class ChangeSummary {
 
     private static String line(ComponentDiff c, int width, Colors colors) {
         String name = String.format("%-" + width + "s", c.component());
-        return c.state() == ComponentDiff.State.INSTALL ? colors.green("+ " + name) + "  not installed, would install"
-                : colors.yellow("~ " + name) + "  " + c.objects().stream().map(ChangeSummary::object).collect(Collectors.joining(", "));
+        return switch (c.state()) {
+            case INSTALL -> colors.green("+ " + name) + "  not installed, would install";
+            case REPAIR -> colors.red("! " + name) + "  " + c.note();
+            case CHANGED, UNCHANGED -> colors.yellow("~ " + name) + "  " + c.objects().stream().map(ChangeSummary::object).collect(Collectors.joining(", "));
+        };
     }
 
     private static String object(ObjectChange o) {
@@ -35,7 +38,7 @@ final class ChangeSummary {
     }
 
     private static String pending(List<ComponentDiff> components) {
-        long install = components.stream().filter(c -> c.state() == ComponentDiff.State.INSTALL).count();
+        long install = components.stream().filter(c -> c.state() == ComponentDiff.State.INSTALL || c.state() == ComponentDiff.State.REPAIR).count();
         var changed = components.stream().filter(c -> c.state() == ComponentDiff.State.CHANGED).toList();
         int objects = changed.stream().mapToInt(c -> c.objects().size()).sum();
         return install + " to install, " + changed.size() + " to change (" + objects + (objects == 1 ? " object)" : " objects)");

@@ -48,6 +48,8 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        var format = infra.global.output();
+        if (format != Format.table && format != Format.json) throw new ConfigException("-o " + format + " is not for 'infra diff'; use table or json");
         var platform = catalog.platform();
         if (chartSource != null && !Files.isDirectory(chartSource)) throw new ConfigException("--chart-source " + chartSource + " is not a directory");
         var request = new InstallRequest(platform, new Planner().plan(selection.request(platform)), InfraHome.path(), chartSource, 1, false, null);
@@ -65,24 +67,22 @@ final class DiffCommand implements Callable<Integer> {
         var out = infra.spec.commandLine().getOut();
         if (infra.global.output() == Format.json) {
             components.forEach(c -> records(c).forEach(r -> out.println(infra.mask.apply(JSON.writeValueAsString(r)))));
-        } else if (infra.global.output() == Format.table) {
+        } else {
             var colors = infra.printer().colors();
             components.forEach(c -> c.objects().forEach(o -> out.print(infra.mask.apply(colored(o.diff(), colors)))));
             out.print(ChangeSummary.of(components, colors));
-        } else {
-            throw new ConfigException("-o " + infra.global.output() + " is not for 'infra diff'; use table or json");
         }
         out.flush();
     }
 
     /** {@code infra diff -o json}: one line per component and object (a component without changed objects: one, object null). */
-    record DiffRecord(String component, String namespace, String state, ObjectRef object, String change, String diff) {
+    record DiffRecord(String component, String namespace, String state, String note, ObjectRef object, String change, String diff) {
     }
 
     private static List<DiffRecord> records(ComponentDiff c) {
         String state = c.state().name().toLowerCase(Locale.ROOT);
-        if (c.objects().isEmpty()) return List.of(new DiffRecord(c.component(), c.namespace(), state, null, null, null));
-        return c.objects().stream().map(o -> new DiffRecord(c.component(), c.namespace(), state, o.object(),
+        if (c.objects().isEmpty()) return List.of(new DiffRecord(c.component(), c.namespace(), state, c.note(), null, null, null));
+        return c.objects().stream().map(o -> new DiffRecord(c.component(), c.namespace(), state, null, o.object(),
                 o.change().name().toLowerCase(Locale.ROOT), o.diff())).toList();
     }
 

@@ -52,10 +52,14 @@ public final class ChangePreview {
 
     private ComponentDiff of(Component c) {
         maskGeneratedSecrets(c);
-        boolean isChart = c.source().chartName() != null;
-        boolean installed = isChart ? !state.revisions(c.release(), c.namespace()).isEmpty() : state.installed(c);
-        if (!installed) return ComponentDiff.install(c.name(), c.namespace());
-        return ComponentDiff.of(c.name(), c.namespace(), isChart ? chartChanges(c) : manifestChanges(c));
+        if (c.source().chartName() == null) {
+            return state.installed(c) ? ComponentDiff.of(c.name(), c.namespace(), manifestChanges(c)) : ComponentDiff.install(c.name(), c.namespace());
+        }
+        var revisions = state.revisions(c.release(), c.namespace());
+        if (revisions.isEmpty()) return ComponentDiff.install(c.name(), c.namespace());
+        // helm refuses even a dry run of such a release ("another operation is in progress")
+        if (ReleaseRepair.of(revisions).needed()) return ComponentDiff.repair(c.name(), c.namespace(), c.release(), revisions.get(0).status());
+        return ComponentDiff.of(c.name(), c.namespace(), chartChanges(c));
     }
 
     private List<ObjectChange> chartChanges(Component c) {

@@ -20,13 +20,15 @@ class ChangeSummaryTest {
     void namesEachComponentThatWouldChangeWithItsObjectsAndCountsTheRest() {
         var components = List.of(
                 ComponentDiff.install("keycloak", "infra"),
+                ComponentDiff.repair("pgadmin", "infra", "pgadmin", "pending-upgrade"),
                 ComponentDiff.of("platform", "apps", List.of()),
                 ComponentDiff.of("web", "apps", List.of(change("ConfigMap", "web", ObjectChange.Change.CHANGED),
                         change("Secret", "web-login", ObjectChange.Change.CREATED))));
         assertEquals("""
                 + keycloak  not installed, would install
+                ! pgadmin   release pgadmin was left pending-upgrade by an interrupted run; up repairs it, then installs
                 ~ web       ConfigMap apps/web changed, Secret apps/web-login created
-                1 to install, 1 to change (2 objects), 1 unchanged
+                2 to install, 1 to change (2 objects), 1 unchanged
                 """, ChangeSummary.of(components, PLAIN));
     }
 

@@ -47,6 +47,11 @@ class CliTest {
     }
 
     @Test
+    void diffRefusesAnOutputItHasNoFormForBeforeTouchingACluster() {
+        assertOneLineError(run("diff", "-o", "yaml", "--kubeconfig", "/nonexistent/kubeconfig"), 2, "-o yaml is not for 'infra diff'; use table or json");
+    }
+
+    @Test
     void unknownProfileIsAUsageErrorWithASuggestion() {
         assertOneLineError(run("plan", "--profile", "minikub"), 2, "unknown profile 'minikub'; did you mean 'minikube'?");
     }

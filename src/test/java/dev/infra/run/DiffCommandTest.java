@@ -20,6 +20,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -38,6 +39,11 @@ class DiffCommandTest {
     Path dir;
 
     private Path infraYaml(TestNamespace ns, String greeting) throws IOException {
+        return infraYaml(ns, greeting, "");
+    }
+
+    /** {@code header}: more top-level fields of the infra.yaml, such as {@code confirm: true}. */
+    private Path infraYaml(TestNamespace ns, String greeting, String header) throws IOException {
         Path manifests = Files.createDirectories(dir.resolve("settings"));
         Files.writeString(manifests.resolve("settings.yaml"), """
                 apiVersion: v1
@@ -52,7 +58,7 @@ class DiffCommandTest {
                   selector: {app: settings}
                   ports: [{port: 80, targetPort: 8080}]
                 """);
-        return Files.writeString(dir.resolve("infra.yaml"), "profile: ci\ncomponents:\n"
+        return Files.writeString(dir.resolve("infra.yaml"), "profile: ci\n" + header + "components:\n"
                 + component("web", "hello", ns.name(), "    values: {greeting: " + greeting + "}\n")
                 + component("login", "login", ns.name(), "    secrets:\n      - {name: login-secret, keys: [password], generate: true}\n"
                         + "    values: {password: \"${secret:login-secret/password}\"}\n")
@@ -129,6 +135,60 @@ class DiffCommandTest {
         for (String value : List.of(old, rotated, encode(old), encode(rotated))) {
             assertFalse(json.all().contains(value) || text.all().contains(value), "a secret value was shown: " + text.all());
         }
+    }
+
+    @Test
+    void aProductionProfilesUpShowsWhatWouldChangeBeforeItAsks(TestNamespace ns) throws Exception {
+        var up = run(ns, "up", infraYaml(ns, "hi", "confirm: true\n"), "--yes");
+        assertEquals(0, up.code(), up.all());
+        Path changed = infraYaml(ns, "bye", "confirm: true\n");
+
+        var answeredNo = upOnATerminal(ns, changed, "n\n");
+        assertEquals(2, answeredNo.exitValue(), answeredNo.output());
+        String output = answeredNo.output();
+        int summary = output.indexOf("~ web       Deployment " + ns.name() + "/web changed");
+        int question = output.indexOf("Install or update 4 components of profile 'ci'");
+        assertTrue(summary >= 0 && question > summary, "the summary comes before the question: " + output);
+        assertTrue(output.contains("0 to install, 1 to change (1 object), 3 unchanged"), output);
+        assertTrue(output.contains("not confirmed; nothing was changed"), output);
+        assertEquals("hi", ns.client().apps().deployments().withName("web").get()
+                .getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().get(0).getValue());
+    }
+
+    @Test
+    void aReleaseLeftPendingByAKilledHelmIsToRepairNotAFailedDiff(TestNamespace ns) throws Exception {
+        Path file = Files.writeString(dir.resolve("infra.yaml"), "profile: ci\ncomponents:\n"
+                + component("greeter", "hooked", ns.name(), ""));
+        var up = infra(ns.kubeconfig(), "up", "-f", file.toString(), "--only", "greeter");
+        assertEquals(0, up.code(), up.all());
+        Process killedMidway = new ProcessBuilder(PendingReleaseRepairTest.helmFailingMidway(dir, ns).toString(), "upgrade", "greeter",
+                UpCommandTest.CHARTS.resolve("hooked").toString(), "--namespace", ns.name(), "--kubeconfig", ns.kubeconfig().toString())
+                .redirectErrorStream(true).start();
+        assertTrue(killedMidway.waitFor(2, TimeUnit.MINUTES) && killedMidway.exitValue() == 1);
+
+        var diff = infra(ns.kubeconfig(), "diff", "-f", file.toString(), "--only", "greeter", "-o", "json");
+        assertEquals(10, diff.code(), diff.all());
+        JsonNode greeter = diff.events().get(0);
+        assertEquals("repair", greeter.path("state").asString());
+        assertEquals("release greeter was left pending-upgrade by an interrupted run; up repairs it, then installs",
+                greeter.path("note").asString());
+    }
+
+    record Terminal(int exitValue, String output) {
+    }
+
+    /** {@code infra up} in a JVM of its own on a pseudo-terminal (script(1)), which answers the question with {@code input}. */
+    private static Terminal upOnATerminal(TestNamespace ns, Path file, String input) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String command = String.join(" ", java, "-cp", System.getProperty("java.class.path"), "dev.infra.cli.Main", "up", "--no-color",
+                "-f", file.toString(), "--only", String.join(",", ALL), "--chart-source", UpstreamCharts.DIR.toString(),
+                "--kubeconfig", ns.kubeconfig().toString());
+        Process script = new ProcessBuilder("script", "-qec", command, "/dev/null").redirectErrorStream(true).start();
+        script.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+        script.getOutputStream().flush();
+        String output = new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(script.waitFor(2, TimeUnit.MINUTES), output);
+        return new Terminal(script.exitValue(), output);
     }
 
     /** The lines of a unified diff that add or remove, without its two headers. */
