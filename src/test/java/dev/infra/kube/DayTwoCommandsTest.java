@@ -201,14 +201,13 @@ class DayTwoCommandsTest {
                 .map(dev.infra.catalog.Component::name).toList();
     }
 
-    /** An Application as Argo CD's controller reports it: its health in the status subresource. */
+    /** An Application as Argo CD's controller reports it: its health in its status, which its CRD keeps with the object. */
     private static void application(TestNamespace ns, String name, String health) {
         var applications = ns.client().genericKubernetesResources("argoproj.io/v1alpha1", "Application");
         var app = new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
                 .withApiVersion("argoproj.io/v1alpha1").withKind("Application")
                 .withNewMetadata().withName(name).withNamespace(ns.name()).endMetadata().build();
-        applications.resource(app).forceConflicts().serverSideApply();
         app.setAdditionalProperty("status", Map.of("health", Map.of("status", health)));
-        applications.resource(app).patchStatus();
+        applications.resource(app).fieldManager("argocd-controller").forceConflicts().serverSideApply();
     }
 }

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Instant;
@@ -66,23 +67,28 @@ public final class OwnedObjects {
 
     /**
      * Sets the resource's status to {@code fields} plus {@code conditions} (type -> status,
-     * reason), keeping a condition's lastTransitionTime while its status stays, and writes
+     * reason; none: the status has no conditions field written), keeping a condition's lastTransitionTime while its status stays, and writes
      * nothing when nothing changed (each write would come back as an update).
      */
     public void status(GenericKubernetesResource resource, Map<String, Object> fields, List<Condition> conditions) {
         Map<String, Object> current = statusOf(resource);
         Map<String, Object> desired = new LinkedHashMap<>(current);
         desired.putAll(fields);
-        desired.put("conditions", conditions(current, conditions, resource.getMetadata().getGeneration()));
+        if (!conditions.isEmpty()) desired.put("conditions", conditions(current, conditions, resource.getMetadata().getGeneration()));
         // as the API server returns it (numbers as ints), so that an unchanged status compares equal
         Map<?, ?> normalized = JSON.readValue(JSON.writeValueAsString(desired), Map.class);
-        if (!normalized.equals(current)) {
-            var resources = client.genericKubernetesResources(resource.getApiVersion(), resource.getKind());
-            String namespace = resource.getMetadata().getNamespace();
-            (namespace == null ? resources.withName(resource.getMetadata().getName())
-                    : resources.inNamespace(namespace).withName(resource.getMetadata().getName()))
-                    .subresource("status")
-                    .patch(PatchContext.of(PatchType.JSON_MERGE), JSON.writeValueAsString(Map.of("status", desired)));
+        if (normalized.equals(current)) return;
+        var resources = client.genericKubernetesResources(resource.getApiVersion(), resource.getKind());
+        String namespace = resource.getMetadata().getNamespace();
+        var named = namespace == null ? resources.withName(resource.getMetadata().getName())
+                : resources.inNamespace(namespace).withName(resource.getMetadata().getName());
+        String patch = JSON.writeValueAsString(Map.of("status", desired));
+        try {
+            named.subresource("status").patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 404 || named.get() == null) throw e;
+            // a CRD without the status subresource (Argo CD's Application): status is written with the object
+            named.patch(PatchContext.of(PatchType.JSON_MERGE), patch);
         }
     }
 

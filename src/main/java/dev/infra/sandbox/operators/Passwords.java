@@ -17,12 +17,23 @@ final class Passwords {
     // printable ASCII without quotes, backslash and space, as PGO's GenerateASCIIPassword
     private static final String ASCII = "!#$%&()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_abcdefghijklmnopqrstuvwxyz{|}~";
 
+    private static final String ALPHANUMERIC = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
     private Passwords() {
     }
 
     static String ascii(int length) {
+        return random(ASCII, length);
+    }
+
+    /** Letters and digits, as ECK's and External Secrets' generated values. */
+    static String alphanumeric(int length) {
+        return random(ALPHANUMERIC, length);
+    }
+
+    private static String random(String characters, int length) {
         var out = new StringBuilder();
-        for (int i = 0; i < length; i++) out.append(ASCII.charAt(RANDOM.nextInt(ASCII.length())));
+        for (int i = 0; i < length; i++) out.append(characters.charAt(RANDOM.nextInt(characters.length())));
         return out.toString();
     }
 

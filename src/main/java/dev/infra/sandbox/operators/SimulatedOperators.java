@@ -8,6 +8,7 @@ public final class SimulatedOperators {
     }
 
     public static List<SimulatedOperator> all() {
-        return List.of(new PrometheusOperator(), new CertManager(new CertManagerIssuers()), new Pgo(), new KeycloakOperator());
+        return List.of(new PrometheusOperator(), new CertManager(new CertManagerIssuers()), new Pgo(), new KeycloakOperator(),
+                new Eck(), new ExternalSecrets(), new SealedSecrets(), new ArgoCd());
     }
 }
