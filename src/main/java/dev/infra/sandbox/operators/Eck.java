@@ -104,8 +104,9 @@ final class Eck implements SimulatedOperator {
         }
         objects.status(es, Map.of("health", "green", "phase", "Ready", "availableNodes", nodes,
                 "version", String.valueOf(SimulatedOperator.spec(es).get("version"))), List.of(
+                // the message of pkg/controller/elasticsearch/driver/shared/reconcile.go esReachableConditionMessage
                 new OwnedObjects.Condition("ElasticsearchIsReachable", true, "", "Service " + es.getMetadata().getNamespace() + "/"
-                        + name + "-es-http has endpoints"),
+                        + name + "-es-internal-http has endpoints"),
                 new OwnedObjects.Condition("ReconciliationComplete", true, "", ""),
                 new OwnedObjects.Condition("RunningDesiredVersion", true, "", "")));
     }
