@@ -34,7 +34,7 @@ timed() { # name command... -> prints "name seconds", the command's output in $w
 } > "$work/times"
 summary=$(tail -1 "$work/up.log")
 
-python3 - "$work/times" "$summary" "$given" docs/benchmarks.md "$(nproc)" <<'PY'
+python3 - "$work/times" "$summary" "$given" docs/benchmarks.md "$(nproc)" "$(cut -d' ' -f1 /proc/loadavg)" <<'PY'
 import sys
 from datetime import datetime, timezone
 times = dict(line.split() for line in open(sys.argv[1]))
@@ -44,7 +44,8 @@ section = f"""{heading}
 
 Measured by `scripts/bench/sandbox.sh` on {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, the way a new user tries infra
 without a cluster: `infra sandbox up && infra up --profile sandbox --chart-source {sys.argv[3]}` with the
-real upstream charts, on a fresh sandbox (binaries already built), operators played by its simulator; {sys.argv[5]} CPUs.
+real upstream charts, on a fresh sandbox (binaries already built), operators played by its simulator; {sys.argv[5]} CPUs,
+load average {sys.argv[6]} at the end (the machine is shared: times grow with it).
 
 | step | seconds |
 |---|---|
