@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the binaries of the local test cluster (kube-apiserver, kube-controller-manager,
-# kube-scheduler, kubectl, etcd, kwok, kwokctl) and two helms from Go modules, and prints the
+# kube-scheduler, kubectl, etcd, kwok, kwokctl), two helms and helmfile from Go modules, and prints the
 # directory that holds them as its only line on stdout: there `helm` is helm 4 and `helm3` the
-# newest helm 3. Progress goes to stderr. `testbin.sh GROUP...` (kube etcd helm helm3 kwok)
+# newest helm 3. Progress goes to stderr. `testbin.sh GROUP...` (kube etcd helm helm3 kwok helmfile)
 # builds only those and prints the directory of each (scripts/install.sh builds helm so). Beside them it writes kwok-stages.yaml, kwok's default
 # node and pod Stages of the same kwok version (the local cluster serves Stages from the API, so
 # that tests can add their own, and kwokctl only installs the defaults when it does not).
@@ -29,15 +29,16 @@ modules=$(cd "$(dirname "$0")/testbin" && pwd)
 source "$modules/versions.env"
 cache=${XDG_CACHE_HOME:-$HOME/.cache}/infra/testbin
 
-groups=(kube etcd helm helm3 kwok)
+groups=(kube etcd helm helm3 kwok helmfile)
 declare -A versions=([kube]=$KUBE_VERSION [etcd]=$ETCD_VERSION [helm]=$HELM_VERSION
-  [helm3]=$HELM3_VERSION [kwok]=$KWOK_VERSION)
+  [helm3]=$HELM3_VERSION [kwok]=$KWOK_VERSION [helmfile]=$HELMFILE_VERSION)
 declare -A outputs=(
   [kube]="kube-apiserver kube-controller-manager kube-scheduler kubectl"
   [etcd]="etcd"
   [helm]="helm"
   [helm3]="helm"
   [kwok]="kwok kwokctl kwok-stages.yaml"
+  [helmfile]="helmfile"
 )
 
 group_dir() { # group -> the cache directory of its binaries
@@ -90,11 +91,17 @@ helm3_ldflags() {
   echo "$flags"
 }
 
+helmfile_ldflags() {
+  # What helmfile's Makefile sets; `helmfile version` prints it.
+  echo "-s -w -X go.szostok.io/version.version=$HELMFILE_VERSION -X go.szostok.io/version.dirtyBuild=false"
+}
+
 ldflags() { # group
   case $1 in
     kube) kube_ldflags ;;
     helm) helm_ldflags ;;
     helm3) helm3_ldflags ;;
+    helmfile) helmfile_ldflags ;;
     *) echo "-s -w" ;;
   esac
 }
@@ -145,7 +152,12 @@ build_missing() {
   export GOTOOLCHAIN=local CGO_ENABLED=0 GOFLAGS="-trimpath -mod=readonly -buildvcs=false"
   local started=$SECONDS
   for group in "${missing[@]}"; do
-    build "$group"
+    # one lock per group: a long build (helmfile) does not hold up runs that need the others
+    (
+      exec 9>"$cache/.lock-$group"
+      flock 9
+      built "$group" || build "$group"
+    )
   done
   echo "testbin: built ${missing[*]} in $((SECONDS - started))s into $cache" >&2
 }
@@ -158,7 +170,7 @@ link_all() { # -> the directory that links to every group's binaries, made once 
   [[ -d $bin ]] && { echo "$bin"; return; }
   rm -rf "$bin.partial"
   mkdir -p "$bin.partial"
-  for group in kube etcd helm kwok; do
+  for group in kube etcd helm kwok helmfile; do
     for name in ${outputs[$group]}; do
       ln -s "$(group_dir "$group")/$name" "$bin.partial/$name"
     done
@@ -170,10 +182,10 @@ link_all() { # -> the directory that links to every group's binaries, made once 
 
 main() { # [group...]
   mkdir -p "$cache"
-  exec 9>"$cache/.lock"
-  flock 9
   if (($# == 0)); then
     build_missing
+    exec 9>"$cache/.lock"
+    flock 9
     link_all
     return
   fi

@@ -81,6 +81,19 @@ helm3() {
   helm_module helm3 helm.sh/helm/v3 "$HELM3_VERSION"
 }
 
+helmfile() {
+  # helmfile's go.mod pins k8s.io modules with replace lines, which a requiring module does not
+  # inherit; the wrapper repeats them so that it builds what upstream tests.
+  local helmfile_mod
+  helmfile_mod=$(upstream_go_mod "github.com/helmfile/helmfile@$HELMFILE_VERSION")
+  write_module helmfile infra.test/testbin/helmfile "$(go_lines "$helmfile_mod")" \
+    "github.com/helmfile/helmfile $HELMFILE_VERSION" github.com/helmfile/helmfile
+  {
+    echo
+    sed -n '/^replace (/,/^)/p' "$helmfile_mod" | grep -v '^\s*//'
+  } >> "$here/helmfile/go.mod"
+}
+
 kwok() {
   local kwok_mod
   kwok_mod=$(upstream_go_mod "sigs.k8s.io/kwok@$KWOK_VERSION")
@@ -88,13 +101,13 @@ kwok() {
     "sigs.k8s.io/kwok $KWOK_VERSION" sigs.k8s.io/kwok/cmd/kwok sigs.k8s.io/kwok/cmd/kwokctl
 }
 
-# Only the groups named (kube etcd helm helm3 kwok), or all: a group left out keeps its go.sum.
+# Only the groups named (kube etcd helm helm3 kwok helmfile), or all: a group left out keeps its go.sum.
 groups=("$@")
-((${#groups[@]} > 0)) || groups=(kube etcd helm helm3 kwok)
+((${#groups[@]} > 0)) || groups=(kube etcd helm helm3 kwok helmfile)
 for group in "${groups[@]}"; do
   case $group in
-    kube | etcd | helm | helm3 | kwok) "$group" ;;
-    *) echo "update-modules: no group $group (kube etcd helm helm3 kwok)" >&2; exit 2 ;;
+    kube | etcd | helm | helm3 | kwok | helmfile) "$group" ;;
+    *) echo "update-modules: no group $group (kube etcd helm helm3 kwok helmfile)" >&2; exit 2 ;;
   esac
   echo "tidying $group" >&2
   (cd "$here/$group" && go mod tidy)
