@@ -5,7 +5,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "export", description = "Write the plan in another tool's format.",
-        subcommands = ExportArgoCdCommand.class)
+        subcommands = {ExportArgoCdCommand.class, ExportHelmfileCommand.class})
 final class ExportCommand implements Runnable {
     @Spec
     CommandSpec spec;

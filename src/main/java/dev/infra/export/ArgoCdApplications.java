@@ -5,11 +5,9 @@ import dev.infra.catalog.Source;
 import dev.infra.errors.ConfigException;
 import dev.infra.plan.InstallPlan;
 import dev.infra.plan.Step;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * A plan as Argo CD {@code Application}s, one per step, whose sync wave is the step's wave: the
@@ -24,7 +22,6 @@ public final class ArgoCdApplications {
     public static final String SECRET_VALUES = "infra.dev/secret-values";
     public static final String NOTE = "infra.dev/note";
     public static final String REQUIRED_SECRETS = "infra.dev/required-secrets";
-    private static final Pattern SECRET = Pattern.compile("\\$\\{secret:([^}]+)}");
 
     /** @param repo the git repository holding this project's charts/ and manifests/; null if none is needed */
     public record Request(InstallPlan plan, String repo, String argoNamespace) {
@@ -47,13 +44,12 @@ public final class ArgoCdApplications {
         Component c = step.component();
         var annotations = new LinkedHashMap<String, Object>();
         annotations.put(WAVE, String.valueOf(step.wave()));
-        var secretValues = new ArrayList<String>();
-        Map<String, Object> values = withoutSecrets(c.values(), "", secretValues);
-        if (!secretValues.isEmpty()) annotations.put(SECRET_VALUES, String.join("; ", secretValues));
+        var values = new SecretFreeValues(c.values());
+        if (!values.left().isEmpty()) annotations.put(SECRET_VALUES, String.join("; ", values.left()));
         var secrets = required.of(c);
         if (!secrets.isEmpty()) annotations.put(REQUIRED_SECRETS, String.join(", ", secrets));
 
-        var source = source(c, request, values, annotations);
+        var source = source(c, request, values.values(), annotations);
         var metadata = map("name", c.name(), "namespace", request.argoNamespace(), "annotations", annotations,
                 "labels", map("app.kubernetes.io/managed-by", "infra", "infra.dev/profile", request.plan().profile()));
         var spec = map("project", "default", "source", source,
@@ -94,30 +90,6 @@ public final class ArgoCdApplications {
                     + c.source().display() + "): pass --repo URL, the git repository that holds them");
         }
         return request.repo();
-    }
-
-    /** A copy of {@code values} without entries whose value refers to a secret; {@code left} names them. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> withoutSecrets(Map<String, Object> values, String path, List<String> left) {
-        var copy = new LinkedHashMap<String, Object>();
-        values.forEach((key, value) -> {
-            String at = path.isEmpty() ? key : path + "." + key;
-            if (value instanceof Map<?, ?> m) {
-                copy.put(key, withoutSecrets((Map<String, Object>) m, at, left));
-            } else if (containsSecret(value)) {
-                var m = SECRET.matcher(String.valueOf(value));
-                var names = new ArrayList<String>();
-                while (m.find()) names.add(m.group(1));
-                left.add(at + " <- secret " + String.join(", ", names));
-            } else {
-                copy.put(key, value);
-            }
-        });
-        return copy;
-    }
-
-    private static boolean containsSecret(Object value) {
-        return value != null && !(value instanceof Map) && SECRET.matcher(String.valueOf(value)).find();
     }
 
     private static Map<String, Object> map(Object... keysAndValues) {

@@ -34,19 +34,20 @@ import java.util.stream.Stream;
  * file-name order, with {@code ${setting}} and {@code ${namespace}} filled in) or an upstream's
  * files at pinned URLs (or, offline, the same file names in the chart source directory).
  */
-final class Manifests {
+public final class Manifests {
     private final KubernetesClient client;
     private final Path home;
     private final Path chartSource;
 
-    Manifests(KubernetesClient client, Path home, Path chartSource) {
+    /** @param client null when only {@link #text} is used */
+    public Manifests(KubernetesClient client, Path home, Path chartSource) {
         this.client = client;
         this.home = home;
         this.chartSource = chartSource;
     }
 
     /** The YAML as it will be applied; also what the component's digest is made of. */
-    String text(Component component, Map<String, String> settings) {
+    public String text(Component component, Map<String, String> settings) {
         Source source = component.source();
         if (source.kind() == Source.Kind.URLS) {
             return String.join("\n---\n", source.urls().stream().map(this::fetch).toList());
@@ -117,7 +118,7 @@ final class Manifests {
      * Upstream manifests meant for {@code kubectl apply -n NS} still name their own namespace in
      * role binding subjects (Keycloak's names "keycloak"); they must point at where we install.
      */
-    private static void bindServiceAccountsHere(HasMetadata object, String namespace) {
+    public static void bindServiceAccountsHere(HasMetadata object, String namespace) {
         List<Subject> subjects = object instanceof ClusterRoleBinding c ? c.getSubjects()
                 : object instanceof RoleBinding r ? r.getSubjects() : List.of();
         subjects.stream().filter(s -> "ServiceAccount".equals(s.getKind())).forEach(s -> s.setNamespace(namespace));
