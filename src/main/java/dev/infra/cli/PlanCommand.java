@@ -63,13 +63,19 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     record StepDocument(int wave, String component, String namespace, String release,
-                        SourceDocument source, List<String> needs, List<String> implicitNeeds) {
+                        SourceDocument source, List<String> needs, List<String> implicitNeeds,
+                        List<CheckDocument> readiness) {
         static StepDocument of(Step step) {
             var c = step.component();
             return new StepDocument(step.wave(), c.name(), c.namespace(),
                     c.source().chartName() == null ? null : c.release(),
-                    SourceDocument.of(c.source()), step.needs(), step.implicitNeeds());
+                    SourceDocument.of(c.source()), step.needs(), step.implicitNeeds(),
+                    c.readiness().stream().map(r -> new CheckDocument(r.kind(), r.name(), r.condition())).toList());
         }
+    }
+
+    /** One readiness check of the catalog; {@code condition} is null for built-in kinds. */
+    record CheckDocument(String kind, String name, String condition) {
     }
 
     /** {@code type} is helm-repo, oci, local-chart, manifests or urls; absent fields are null. */
