@@ -10,8 +10,10 @@ cd "$(dirname "$0")/.."
 
 java src/test/java/dev/infra/testing/ClusterChoice.java
 INFRA_TESTBIN=$(bash scripts/testbin.sh)
+# helmfile reads the export of `infra export helmfile` in its test (built on its own: see testbin.sh)
+INFRA_HELMFILE=$(bash scripts/testbin.sh helmfile)/helmfile
 # Tests run helm and kubectl from here, as a user's shell would find them on PATH.
-export INFRA_TESTBIN PATH="$INFRA_TESTBIN:$PATH"
+export INFRA_TESTBIN INFRA_HELMFILE PATH="$INFRA_TESTBIN:$PATH"
 rm -rf target/surefire-reports target/surefire-reports-helm3
 status=0
 mvn -B verify "$@" || status=$?

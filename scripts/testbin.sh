@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the binaries of the local test cluster (kube-apiserver, kube-controller-manager,
-# kube-scheduler, kubectl, etcd, kwok, kwokctl), two helms and helmfile from Go modules, and prints the
+# kube-scheduler, kubectl, etcd, kwok, kwokctl) and two helms from Go modules, and prints the
 # directory that holds them as its only line on stdout: there `helm` is helm 4 and `helm3` the
 # newest helm 3. Progress goes to stderr. `testbin.sh GROUP...` (kube etcd helm helm3 kwok helmfile)
 # builds only those and prints the directory of each (scripts/install.sh builds helm so). Beside them it writes kwok-stages.yaml, kwok's default
@@ -29,7 +29,10 @@ modules=$(cd "$(dirname "$0")/testbin" && pwd)
 source "$modules/versions.env"
 cache=${XDG_CACHE_HOME:-$HOME/.cache}/infra/testbin
 
-groups=(kube etcd helm helm3 kwok helmfile)
+groups=(kube etcd helm helm3 kwok)
+# helmfile (for the test of `infra export helmfile` and the benchmark) only when named: the
+# sandbox runs this script too, and its users should not wait for helmfile's long build
+optional=(helmfile)
 declare -A versions=([kube]=$KUBE_VERSION [etcd]=$ETCD_VERSION [helm]=$HELM_VERSION
   [helm3]=$HELM3_VERSION [kwok]=$KWOK_VERSION [helmfile]=$HELMFILE_VERSION)
 declare -A outputs=(
@@ -170,7 +173,7 @@ link_all() { # -> the directory that links to every group's binaries, made once 
   [[ -d $bin ]] && { echo "$bin"; return; }
   rm -rf "$bin.partial"
   mkdir -p "$bin.partial"
-  for group in kube etcd helm kwok helmfile; do
+  for group in kube etcd helm kwok; do
     for name in ${outputs[$group]}; do
       ln -s "$(group_dir "$group")/$name" "$bin.partial/$name"
     done
@@ -191,7 +194,7 @@ main() { # [group...]
   fi
   local group
   for group in "$@"; do
-    [[ -v "versions[$group]" ]] || { echo "testbin: no group $group (${groups[*]})" >&2; exit 2; }
+    [[ -v "versions[$group]" ]] || { echo "testbin: no group $group (${groups[*]} ${optional[*]})" >&2; exit 2; }
   done
   groups=("$@")
   build_missing

@@ -42,9 +42,10 @@ final class ExportHelmfileCommand implements Callable<Integer> {
         var platform = catalog.platform();
         var plan = new Planner().plan(selection.request(platform));
         var source = chartSource == null ? null : chartSource.toAbsolutePath().normalize();
-        var files = new Helmfile().export(new Helmfile.Request(platform, plan, InfraHome.path(), source));
+        var exporter = new Helmfile();
+        var files = exporter.export(new Helmfile.Request(platform, plan, InfraHome.path(), source));
         var err = export.spec.commandLine().getErr();
-        new Helmfile().requiredSecrets(plan).forEach((secret, needers) -> err.println("note: create Secret " + secret
+        exporter.requiredSecrets(plan).forEach((secret, needers) -> err.println("note: create Secret " + secret
                 + " before helmfile syncs " + String.join(", ", needers) + "; the export does not"));
         err.flush();
         files.writeTo(dir);

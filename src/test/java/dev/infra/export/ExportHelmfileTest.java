@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.infra.cli.Main;
+import dev.infra.plan.Step;
 import dev.infra.testing.Testbin;
 import dev.infra.testing.UpstreamCharts;
 import java.io.IOException;
@@ -11,6 +12,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The export as helmfile itself reads it: {@code helmfile template} with the test cluster's helm,
  * on the sandbox profile's export with the real upstream charts (no cluster needed to render).
+ * scripts/test.sh names the helmfile it built in INFRA_HELMFILE; without it, helmfile on PATH.
  */
 class ExportHelmfileTest {
     private static final Path KEYCLOAK_STANDIN = Path.of("src/test/standins/keycloak-k8s-resources");
@@ -33,8 +38,8 @@ class ExportHelmfileTest {
         assertTrue(out.toString().startsWith("22 releases written to "), out.toString());
 
         String rendered = helmfile(export, dir.resolve("helmfile.log"), "template", "--skip-deps");
-        for (String release : HelmfileTest.releases(HelmfileTest.export("sandbox")).stream().map(r -> (String) r.get("name")).toList()) {
-            assertTrue(rendered.contains("release=" + release + ","), "not rendered: " + release);
+        for (Step step : HelmfileTest.plan("sandbox").steps()) {
+            assertTrue(rendered.contains("release=" + step.component().release() + ","), "not rendered: " + step.name());
         }
         // a manifests component (the Keycloak operator's, from URLs) and a real chart, rendered as objects
         assertTrue(rendered.contains("kind: \"KeycloakRealmImport\""), "no realm import");
@@ -59,9 +64,11 @@ class ExportHelmfileTest {
     }
 
     private static String helmfile(Path export, Path log, String... command) throws Exception {
-        var args = new java.util.ArrayList<>(java.util.List.of(Testbin.binary("helmfile").toString(),
+        String binary = Optional.ofNullable(System.getenv("INFRA_HELMFILE")).filter(s -> !s.isBlank())
+                .orElseGet(() -> Testbin.binary("helmfile").toString());
+        var args = new ArrayList<>(List.of(binary,
                 "--helm-binary", Testbin.helm().toString(), "--file", export.resolve("helmfile.yaml").toString()));
-        args.addAll(java.util.List.of(command));
+        args.addAll(List.of(command));
         Process helmfile = new ProcessBuilder(args).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         boolean done = helmfile.waitFor(5, TimeUnit.MINUTES);
         if (!done) helmfile.destroyForcibly();
