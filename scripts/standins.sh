@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
-# Packages the stand-ins of upstream charts (src/test/standins, test data) into OUTDIR as a
-# chart source for `infra up --chart-source OUTDIR`: <chart>-<version>.tgz as `helm package`
-# names them, and the stand-in files of the catalog's `urls` sources (Keycloak's manifests).
-# Pods on kwok nodes are reported Ready and simulated operators act after a delay:
+# Makes OUTDIR a chart source for the whole catalog, for `infra up --chart-source OUTDIR`: the
+# real upstream charts of ../shared/upstream-charts (UPSTREAM_CHARTS), copied, and stand-ins
+# (src/test/standins, test data) only for what that folder lacks: the cloud profiles' charts,
+# the archived kubernetes-dashboard, promtail, and Keycloak's operator manifests (the catalog's
+# `urls` source). Stand-ins are packaged as <chart>-<version>.tgz, as `helm package` names them;
+# a stand-in for a chart that the folder holds is an error (tests must install the real one).
+# Pods of stand-ins on kwok nodes are reported Ready and simulated operators act after a delay:
 #   STANDIN_READY_AFTER        Go duration before a stand-in's pod is Ready (default 1s)
-#   STANDIN_OPERATOR_DELAY_MS  milliseconds before a simulated operator sets conditions (default 2000)
+#   STANDIN_OPERATOR_DELAY_MS  milliseconds before a stand-in's kwok Stage sets conditions (default 2000)
 # Needs helm on PATH (scripts/test.sh puts the test one there).
 set -euo pipefail
 [ $# -eq 1 ] || { echo "usage: $0 OUTDIR" >&2; exit 2; }
 src=$(cd "$(dirname "$0")/../src/test/standins" && pwd)
+upstream=${UPSTREAM_CHARTS:-$(dirname "$0")/../../shared/upstream-charts}
+[ -d "$upstream" ] || { echo "no $upstream: the real charts the tests install (set UPSTREAM_CHARTS)" >&2; exit 1; }
 out=$1
 ready_after=${STANDIN_READY_AFTER:-1s}
 operator_delay=${STANDIN_OPERATOR_DELAY_MS:-2000}
@@ -19,6 +24,11 @@ trap 'rm -rf "$work"' EXIT
 for chart in "$src"/*/; do
   name=$(basename "$chart")
   [ -f "$chart/Chart.yaml" ] && [ "$name" != standin-lib ] || continue
+  version=$(sed -n 's/^version: *//p' "$chart/Chart.yaml")
+  if [ -f "$upstream/$name-$version.tgz" ]; then
+    echo "src/test/standins/$name stands in for $name $version, which $upstream holds: remove the stand-in" >&2
+    exit 1
+  fi
   cp -R "$chart" "$work/$name"
   # the shared templates, as an undeclared subchart (no repository, no Chart.lock)
   mkdir -p "$work/$name/charts"
@@ -31,4 +41,5 @@ done
 for file in "$src"/keycloak-k8s-resources/*.yml; do
   sed -e "s/\${READY_AFTER}/$ready_after/g" -e "s/\${OPERATOR_DELAY_MS}/$operator_delay/g" "$file" > "$out/$(basename "$file")"
 done
+for file in "$upstream"/*.tgz; do install -m 644 "$file" "$out/"; done
 ls "$out"

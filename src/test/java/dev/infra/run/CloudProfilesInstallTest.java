@@ -29,8 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The cloud profiles of seeds 002-004 installed by {@code infra up} from the stand-in charts on
- * the local cluster, as a user would: their own secrets first, an infra.yaml that allows the
+ * The cloud profiles of seeds 002-004 installed by {@code infra up} on the local cluster from the
+ * stand-ins of the cloud charts and the real charts of ../shared/upstream-charts for the rest
+ * (scripts/standins.sh), as a user would: their own secrets first, an infra.yaml that allows the
  * cluster's context, {@code --yes}. Every component of each profile is installed; none is left
  * out. The namespaces are shared with the other end-to-end tests, so every install is
  * {@code --force}.

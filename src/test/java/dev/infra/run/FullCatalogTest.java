@@ -42,13 +42,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The whole catalog of the ci profile, installed by {@code infra up} from the stand-in charts
- * (src/test/standins, packaged by scripts/standins.sh): order, parallelism, no-op reruns, and
+ * The whole catalog of the ci profile, installed by {@code infra up} from the real charts of
+ * ../shared/upstream-charts (Keycloak's operator manifests, which it lacks, from their stand-in;
+ * scripts/standins.sh), with the simulator playing the operators: order, parallelism, no-op reruns, and
  * recovery from a run killed midway. The catalog's namespaces are fixed and shared with
  * {@link UpCommandTest}, so every first install here is {@code --force}.
  */
 @KubeTest
-@NeedsSimulation("the stand-in charts and kwok Stages play the operators")
+@NeedsSimulation("the simulator plays the operators; pods are kwok's")
 @AlsoWithHelm3
 class FullCatalogTest {
     private static final Random RANDOM = new Random();

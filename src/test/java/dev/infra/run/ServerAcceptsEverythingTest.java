@@ -10,6 +10,7 @@ import dev.infra.catalog.Source;
 import dev.infra.testing.KubeTest;
 import dev.infra.testing.TestNamespace;
 import dev.infra.testing.Testbin;
+import dev.infra.testing.UpstreamCharts;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -29,8 +30,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every object of this project's charts and manifests, under every profile, is accepted by a
- * real API server (server-side apply, dry run), custom resources included once the CRDs of the
- * stand-ins of their operators are installed.
+ * real API server (server-side apply, dry run), custom resources included once the CRDs of their
+ * operators are installed: from the real charts of ../shared/upstream-charts, else from stand-ins.
  */
 @KubeTest
 class ServerAcceptsEverythingTest {
@@ -39,7 +40,7 @@ class ServerAcceptsEverythingTest {
     @Test
     void everyChartAndManifestUnderEveryProfileIsAcceptedByTheApiServer(TestNamespace ns) throws Exception {
         KubernetesClient client = ns.client();
-        var created = installStandInCrds(client);
+        var created = installOperatorCrds(client);
         try {
             acceptsEverything(client, ns);
         } finally {
@@ -57,7 +58,7 @@ class ServerAcceptsEverythingTest {
             for (Component c : platform.components()) {
                 List<HasMetadata> objects = switch (c.source().kind()) {
                     case MANIFESTS -> manifests.objects(c, manifests.text(c, platform.settings()));
-                    case LOCAL_CHART -> manifests.objects(c, template(c));
+                    case LOCAL_CHART -> manifests.objects(c, template(c, HOME.resolve(c.source().path())));
                     default -> List.of();
                 };
                 for (HasMetadata object : objects) {
@@ -78,13 +79,13 @@ class ServerAcceptsEverythingTest {
         assertTrue(accepted > 100, "too few objects were checked: " + accepted);
     }
 
-    /** {@code helm template} of a chart of this project with the component's values. */
-    private static String template(Component c) throws IOException, InterruptedException {
+    /** {@code helm template} of {@code chart} with the component's values, CRDs of a chart's crds/ included. */
+    private static String template(Component c, Path chart) throws IOException, InterruptedException {
         Path values = Files.createTempFile("values-", ".yaml");
         try {
             Files.writeString(values, ValuesFile.yaml(c.values()));
             var process = new ProcessBuilder(Testbin.helm().toString(), "template", c.release(),
-                    HOME.resolve(c.source().path()).toString(), "--namespace", c.namespace(), "--values", values.toString())
+                    chart.toString(), "--namespace", c.namespace(), "--values", values.toString(), "--include-crds")
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(process.waitFor(1, TimeUnit.MINUTES) && process.exitValue() == 0, "helm template failed for " + c.name());
@@ -95,29 +96,40 @@ class ServerAcceptsEverythingTest {
     }
 
     /**
-     * The CRDs the stand-ins bring, as their real operators would: those the cluster lacks, so
-     * that a CRD a helm release installed keeps helm as its only owner (helm 4's server-side apply
-     * of that release would fail on fields this test took). Returns the names it created.
+     * The CRDs the operators' charts bring: those the cluster lacks, so that a CRD a helm release
+     * installed keeps helm as its only owner (helm 4's server-side apply of that release would fail
+     * on fields this test took). Returns the names it created.
      */
-    private static List<String> installStandInCrds(KubernetesClient client) throws IOException {
-        var created = new java.util.ArrayList<String>();
+    private static List<String> installOperatorCrds(KubernetesClient client) throws IOException, InterruptedException {
+        var created = new ArrayList<String>();
+        for (String yaml : operatorCrdSources()) {
+            for (HasMetadata object : client.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).items()) {
+                if (!(object instanceof CustomResourceDefinition crd) || client.resource(crd).get() != null) continue;
+                client.resource(crd).create();
+                created.add(crd.getMetadata().getName());
+                client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
+                        .waitUntilCondition(d -> d != null && d.getStatus() != null && d.getStatus().getConditions() != null && d.getStatus().getConditions().stream()
+                                .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())), 30, TimeUnit.SECONDS);
+            }
+        }
+        return created;
+    }
+
+    /** The real charts rendered with the ci profile's values, and the stand-ins' plain CRD files. */
+    private static List<String> operatorCrdSources() throws IOException, InterruptedException {
+        var sources = new ArrayList<String>();
+        for (Component c : Catalog.bundled().resolve("ci", Optional.empty()).enabled()) {
+            if (UpstreamCharts.has(c.source())) {
+                sources.add(template(c, UpstreamCharts.chart(c.source().chartName(), c.source().version())));
+            }
+        }
         try (Stream<Path> files = Files.walk(HOME.resolve("src/test/standins"))) {
             // plain YAML only: templates/ holds Go templates
             for (Path file : files.filter(f -> f.toString().matches(".*/crds/.*\\.ya?ml|.*-v1\\.yml")).toList()) {
                 String text = Files.readString(file);
-                if (!text.contains("kind: CustomResourceDefinition")) continue;
-                for (HasMetadata object : client.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))).items()) {
-                    if (object instanceof CustomResourceDefinition crd) {
-                        if (client.resource(crd).get() != null) continue;
-                        client.resource(crd).create();
-                        created.add(crd.getMetadata().getName());
-                        client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
-                                .waitUntilCondition(d -> d != null && d.getStatus() != null && d.getStatus().getConditions() != null && d.getStatus().getConditions().stream()
-                                        .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())), 30, TimeUnit.SECONDS);
-                    }
-                }
+                if (text.contains("kind: CustomResourceDefinition")) sources.add(text);
             }
         }
-        return created;
+        return sources;
     }
 }

@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-/** The stand-ins of upstream charts (src/test/standins), packaged as a chart source directory. */
+/**
+ * A chart source for the whole catalog: the real charts of ../shared/upstream-charts and the
+ * stand-ins (src/test/standins) of those it lacks, as scripts/standins.sh makes it.
+ */
 public final class StandIns {
     private StandIns() {
     }
