@@ -177,10 +177,9 @@ class UpstreamChartsOnLocalClusterTest {
     private void install(TestNamespace ns, Component component, String namespace, Path chart) throws IOException {
         Path values = Files.writeString(dir.resolve(component.name() + ".yaml"),
                 KubeObjects.YAML.writeValueAsString(component.values()));
-        // Other tests leave stand-in releases and CRDs of the same names (helm never deletes a chart's
-        // crds/), which a fresh cluster would not have: the stand-in's workloads cannot be upgraded
-        // to upstream's (other selectors), and helm 4 applies crds/ server-side, so remove the release
-        // and take the CRDs over.
+        // Other tests leave releases of the same names (FullCatalogTest's, with another profile's
+        // values) and CRDs that a fresh cluster would not have (helm never deletes a chart's crds/,
+        // and helm 4 applies them server-side): start from no release and take the CRDs over.
         HelmBinary.onPath().run("uninstall", component.release(), "--namespace", namespace, "--ignore-not-found",
                 "--kubeconfig", ns.kubeconfig().toString());
         HelmBinary.onPath().run("upgrade", "--install", component.release(), chart.toString(), "--namespace", namespace,
