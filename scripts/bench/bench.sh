@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The benchmark, in one command: on fresh local clusters (infra sandbox) with stand-in charts
-# whose pods become ready READY_AFTER after they start, it measures side by side
+# The benchmark, in one command: on fresh local clusters (infra sandbox) with the chart source of
+# scripts/standins.sh (the real charts of ../shared/upstream-charts, and stand-ins for the rest
+# whose pods become ready READY_AFTER after they start), it measures side by side
 #   - `infra up` of the whole sandbox profile,
 #   - a serial script doing what the seeds do: `helm upgrade --install --wait`, one component
 #     after another, in the same order with the same values,
