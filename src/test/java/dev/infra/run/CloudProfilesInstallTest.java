@@ -109,7 +109,7 @@ class CloudProfilesInstallTest {
                 "--chart-source", chartSource.toString(), "-o", "json");
         assertEquals(0, up.code(), up.all());
         assertEquals(planned, new TreeSet<>(up.finished("installed")), up.out());
-        System.out.printf("%s: %d components installed from the stand-ins in %.1fs%n", profile, planned.size(),
+        System.out.printf("%s: %d components installed from the real charts and stand-ins in %.1fs%n", profile, planned.size(),
                 up.took().toMillis() / 1000.0);
 
         Run status = UpCommandTest.infra(ns.kubeconfig(), "status", "--profile", profile, "-f", config.toString());
