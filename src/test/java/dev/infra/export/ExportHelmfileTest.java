@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The export as helmfile itself reads it: {@code helmfile template} with the test cluster's helm,
- * on the sandbox profile's export with the real upstream charts (no cluster needed to render).
+ * on the ci profile's export (the sandbox's components and Keycloak's manifests) with the real
+ * upstream charts (no cluster needed to render).
  * scripts/test.sh names the helmfile it built in INFRA_HELMFILE; without it, helmfile on PATH.
  */
 class ExportHelmfileTest {
@@ -32,13 +33,13 @@ class ExportHelmfileTest {
         Path export = dir.resolve("export");
         var out = new StringWriter();
         var err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), "export", "helmfile", "--profile", "sandbox",
+        int code = Main.run(new PrintWriter(out), new PrintWriter(err), "export", "helmfile", "--profile", "ci",
                 "--chart-source", chartSource(dir.resolve("charts")).toString(), "--dir", export.toString());
         assertEquals(0, code, err.toString());
         assertTrue(out.toString().startsWith("22 releases written to "), out.toString());
 
         String rendered = helmfile(export, dir.resolve("helmfile.log"), "template", "--skip-deps");
-        for (Step step : HelmfileTest.plan("sandbox").steps()) {
+        for (Step step : HelmfileTest.plan("ci").steps()) {
             assertTrue(rendered.contains("release=" + step.component().release() + ","), "not rendered: " + step.name());
         }
         // a manifests component (the Keycloak operator's, from URLs) and a real chart, rendered as objects
