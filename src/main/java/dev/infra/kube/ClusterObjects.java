@@ -1,5 +1,6 @@
 package dev.infra.kube;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;
 
@@ -14,6 +15,9 @@ public interface ClusterObjects {
     /** An object found in a namespace: whether something owns it, and whether it is being deleted. */
     record Found(ObjectRef ref, boolean owned, boolean deleting) {
     }
+
+    /** Applies {@code object} server-side as infra's field manager, taking over fields others set. */
+    void apply(HasMetadata object);
 
     /**
      * Deletes {@code ref} (its namespace is ignored when its kind has none); an object whose API

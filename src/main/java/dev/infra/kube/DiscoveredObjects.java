@@ -2,6 +2,7 @@ package dev.infra.kube;
 
 import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
@@ -21,6 +22,11 @@ final class DiscoveredObjects implements ClusterObjects {
 
     DiscoveredObjects(KubernetesClient client) {
         this.client = client;
+    }
+
+    @Override
+    public void apply(HasMetadata object) {
+        client.resource(object).fieldManager("infra").forceConflicts().serverSideApply();
     }
 
     @Override

@@ -4,7 +4,6 @@ import dev.infra.catalog.Component;
 import dev.infra.catalog.HealthRule;
 import dev.infra.helm.Helm;
 import dev.infra.readiness.CheckStatus;
-import dev.infra.readiness.ReadinessWaiter;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -25,12 +24,11 @@ interface ComponentProbe {
 
     /** {@code helm} reads what a chart rendered, to check its workloads as {@code infra up} does. */
     static ComponentProbe of(KubernetesClient client, Helm helm) {
-        var waiter = new ReadinessWaiter(client);
-        var checks = new ComponentChecks(client, helm, Retry.standard());
+        var readiness = ComponentReadiness.of(client, helm, Retry.standard());
         return new ComponentProbe() {
             @Override
             public List<CheckStatus> readiness(Component c) {
-                return waiter.now(checks.of(c, note -> { }), c.namespace());
+                return readiness.now(c, note -> { });
             }
 
             @Override

@@ -36,12 +36,19 @@ import java.util.stream.Stream;
  */
 public final class Manifests {
     private final KubernetesClient client;
+    private final ServedApis apis;
     private final Path home;
     private final Path chartSource;
 
     /** @param client null when only {@link #text} is used */
     public Manifests(KubernetesClient client, Path home, Path chartSource) {
+        this(client, ServedApis.of(client), home, chartSource);
+    }
+
+    /** {@code client} only parses; {@code apis} says what the cluster serves. */
+    Manifests(KubernetesClient client, ServedApis apis, Path home, Path chartSource) {
         this.client = client;
+        this.apis = apis;
         this.home = home;
         this.chartSource = chartSource;
     }
@@ -89,10 +96,9 @@ public final class Manifests {
      * naming the component of {@code platform} whose CRD provides it (or saying none does).
      */
     void requireServed(List<HasMetadata> objects, Platform platform) {
-        var served = new ServedApis(client);
         for (HasMetadata object : objects) {
             String apiVersion = object.getApiVersion();
-            served.missing(apiVersion, object.getKind()).ifPresent(why -> {
+            apis.missing(apiVersion, object.getKind()).ifPresent(why -> {
                 String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
                 String kind = group + "/" + object.getKind();
                 String provider = platform.components().stream().filter(p -> p.provides().contains(kind)).findFirst()
@@ -103,10 +109,6 @@ public final class Manifests {
                         + object.getMetadata().getName() + " is not served (" + why + "); " + provider);
             });
         }
-    }
-
-    void apply(HasMetadata object) {
-        client.resource(object).fieldManager("infra").forceConflicts().serverSideApply();
     }
 
     /** {@code object} as {@link #apply} would leave it (the server's defaults filled in), changing nothing: what kubectl diff compares. */
@@ -126,9 +128,7 @@ public final class Manifests {
 
     private boolean isNamespaced(HasMetadata object) {
         if (!(object instanceof GenericKubernetesResource)) return object instanceof Namespaced;
-        var resources = client.getApiResources(object.getApiVersion());
-        return resources == null || resources.getResources().stream()
-                .filter(r -> object.getKind().equals(r.getKind())).findFirst().map(r -> r.getNamespaced()).orElse(true);
+        return apis.namespaced(object.getApiVersion(), object.getKind());
     }
 
     private String fetch(String url) {

@@ -4,12 +4,9 @@ import dev.infra.catalog.Component;
 import dev.infra.catalog.SecretSpec;
 import dev.infra.helm.ChartRef;
 import dev.infra.helm.Helm;
-import dev.infra.kube.ClusterSecrets;
 import dev.infra.kube.InstallState;
-import dev.infra.kube.Namespaces;
 import dev.infra.kube.ObjectRef;
 import dev.infra.readiness.CheckStatus;
-import dev.infra.readiness.ReadinessWaiter;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
@@ -24,52 +21,49 @@ import java.util.function.BooleanSupplier;
  */
 public final class StepRunner implements StepInstaller {
     private final InstallRequest request;
-    private final KubernetesClient client;
-    private final Helm helm;
+    private final StepCluster cluster;
+    private final InstallState state;
+    private final Manifests manifests;
+    private final GeneratedSecrets secrets;
     private final Progress progress;
     private final SecretMask mask;
     private final Retry retry;
-    private final Namespaces namespaces;
-    private final SecretStore secretStore;
-    private final GeneratedSecrets secrets;
-    private final Manifests manifests;
-    private final InstallState state;
-    private final ReadinessWaiter waiter;
-    private final ComponentChecks checks;
     private final ValuesDirectory valuesDir;
-    private final RunLock lock;
+    private final Runnable confirmLockHeld;
 
     public StepRunner(InstallRequest request, KubernetesClient client, Helm helm, Progress progress, SecretMask mask, Retry retry,
                       ValuesDirectory valuesDir, RunLock lock) {
+        this(request, StepCluster.of(client, helm, retry), new Manifests(client, request.home(), request.chartSource()),
+                progress, mask, retry, valuesDir, lock::confirmHeld);
+    }
+
+    /** @param confirmLockHeld throws unless this run still holds the run lock */
+    StepRunner(InstallRequest request, StepCluster cluster, Manifests manifests, Progress progress, SecretMask mask, Retry retry,
+               ValuesDirectory valuesDir, Runnable confirmLockHeld) {
         this.request = request;
-        this.valuesDir = valuesDir;
-        this.lock = lock;
-        this.client = client;
-        this.helm = helm;
+        this.cluster = cluster;
+        this.state = cluster.state();
+        this.manifests = manifests;
+        this.secrets = new GeneratedSecrets(cluster.secrets(), mask);
         this.progress = progress;
         this.mask = mask;
         this.retry = retry;
-        this.namespaces = new Namespaces(client);
-        this.secretStore = SecretStore.of(new ClusterSecrets(client));
-        this.secrets = new GeneratedSecrets(secretStore, mask);
-        this.manifests = new Manifests(client, request.home(), request.chartSource());
-        this.state = InstallState.of(client);
-        this.waiter = new ReadinessWaiter(client);
-        this.checks = new ComponentChecks(client, helm, retry);
+        this.valuesDir = valuesDir;
+        this.confirmLockHeld = confirmLockHeld;
     }
 
     @Override
     public StepOutcome install(Component c, BooleanSupplier interrupted) {
         Instant start = Instant.now();
         try {
-            namespaces.ensure(c.namespace());
+            cluster.namespaces().accept(c.namespace());
             for (SecretSpec secret : c.secrets()) {
-                if (secret.generated()) secrets.ensure(secret, c.namespace(), namespaces::ensure);
+                if (secret.generated()) secrets.ensure(secret, c.namespace(), cluster.namespaces());
             }
             boolean isChart = c.source().chartName() != null;
             String text = isChart ? null : manifests.text(c, request.platform().settings());
             var chart = isChart ? ChartRef.of(c.source(), request.home(), request.chartSource()) : null;
-            var values = isChart ? ValuesFile.resolve(c.values(), c.namespace(), secretStore, mask) : c.values();
+            var values = isChart ? ValuesFile.resolve(c.values(), c.namespace(), cluster.secrets(), mask) : c.values();
             String digest = Digest.of(c, values, text, chart);
             if (!request.force() && unchanged(c, digest, isChart)) {
                 return new StepOutcome(c.name(), StepOutcome.Result.UNCHANGED, took(start), "unchanged and ready", null);
@@ -79,17 +73,10 @@ public final class StepRunner implements StepInstaller {
             if (isChart) {
                 installChart(c, chart, values);
             } else {
-                var objects = manifests.objects(c, text);
-                manifests.requireServed(objects, request.platform());
-                state.recordObjects(c.name(), c.namespace(), objects.stream().map(ObjectRef::of).toList());
-                for (HasMetadata object : objects) {
-                    retry.run("apply " + object.getKind() + " " + object.getMetadata().getName(),
-                            () -> manifests.apply(object), note(c));
-                }
+                applyManifests(c, text);
             }
-            var readiness = checks.of(c, note(c));
             stopIf(interrupted);
-            waiter.await(c.name(), readiness, c.namespace(), request.timeoutOf(c));
+            cluster.readiness().await(c, note(c), request.timeoutOf(c));
             state.record(c.name(), c.namespace(), digest, request.platform().profile());
             return new StepOutcome(c.name(), StepOutcome.Result.INSTALLED, took(start), "ready", null);
         } catch (RuntimeException e) {
@@ -97,10 +84,21 @@ public final class StepRunner implements StepInstaller {
         }
     }
 
+    /** Records the objects before applying any, so that {@code down} finds those of a partial install too. */
+    private void applyManifests(Component c, String text) {
+        var objects = manifests.objects(c, text);
+        manifests.requireServed(objects, request.platform());
+        state.recordObjects(c.name(), c.namespace(), objects.stream().map(ObjectRef::of).toList());
+        for (HasMetadata object : objects) {
+            retry.run("apply " + object.getKind() + " " + object.getMetadata().getName(),
+                    () -> cluster.objects().apply(object), note(c));
+        }
+    }
+
     private boolean unchanged(Component c, String digest, boolean isChart) {
         return Rerun.skips(state.recorded(c.name(), c.namespace()), digest,
                 () -> !isChart || Rerun.deployed(state.revisions(c.release(), c.namespace())),
-                () -> waiter.now(checks.of(c, note(c)), c.namespace()).stream().allMatch(CheckStatus::ready));
+                () -> cluster.readiness().now(c, note(c)).stream().allMatch(CheckStatus::ready));
     }
 
     private void installChart(Component c, ChartRef chart, java.util.Map<String, Object> values) {
@@ -108,7 +106,7 @@ public final class StepRunner implements StepInstaller {
             // each attempt repairs first: a helm that failed midway also leaves the release pending
             retry.run("helm upgrade --install " + c.release(), () -> {
                 repairInterruptedRelease(c);
-                helm.upgradeInstall(c.release(), c.namespace(), chart, file.path());
+                cluster.helm().upgradeInstall(c.release(), c.namespace(), chart, file.path());
             }, note(c));
         }
     }
@@ -122,13 +120,13 @@ public final class StepRunner implements StepInstaller {
         var revisions = state.revisions(c.release(), c.namespace());
         var repair = ReleaseRepair.of(revisions);
         if (!repair.needed()) return;
-        lock.confirmHeld();
+        confirmLockHeld.run();
         progress.note(c.name(), "release " + c.release() + " was left " + revisions.get(0).status()
                 + " by an interrupted run; " + repair.rollbackTo().map(n -> "rolling back to revision " + n).orElse("removing it"));
         if (repair.rollbackTo().isPresent()) {
-            helm.rollback(c.release(), c.namespace(), repair.rollbackTo().get());
+            cluster.helm().rollback(c.release(), c.namespace(), repair.rollbackTo().get());
         } else {
-            helm.uninstall(c.release(), c.namespace());
+            cluster.helm().uninstall(c.release(), c.namespace());
         }
     }
 

@@ -6,11 +6,15 @@ import dev.infra.helm.Releases;
 import dev.infra.kube.ClusterObjects;
 import dev.infra.kube.InstallState;
 import dev.infra.kube.ObjectRef;
+import dev.infra.kube.ServedApis;
 import dev.infra.kube.VolumeClaims;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,7 +27,7 @@ import java.util.Set;
  * claims. Every change is written to {@link #changes} in order ("delete Secret apps/web-admin"),
  * which is what a test asserts on.
  */
-final class FakeCluster implements InstallState, ClusterObjects, VolumeClaims, Releases {
+final class FakeCluster implements InstallState, ClusterObjects, VolumeClaims, Releases, ServedApis {
     final List<String> changes = Collections.synchronizedList(new ArrayList<>());
     final Set<ObjectRef> objects = Collections.synchronizedSet(new LinkedHashSet<>());
     final Map<String, Recorded> records = new LinkedHashMap<>();
@@ -34,6 +38,10 @@ final class FakeCluster implements InstallState, ClusterObjects, VolumeClaims, R
     final Map<String, String> volumes = new LinkedHashMap<>();
     /** what {@link #uninstall} throws instead of uninstalling */
     RuntimeException uninstallFailure;
+    /** what {@link #upgradeInstall} throws, one per call, before it succeeds */
+    final Deque<RuntimeException> upgradeFailures = new ArrayDeque<>();
+    /** "apiVersion kind" of what the cluster does not serve */
+    final Set<String> unserved = new LinkedHashSet<>();
     /** what {@link #delete} throws instead of deleting an object */
     final Map<ObjectRef, RuntimeException> deleteFailures = new LinkedHashMap<>();
 
@@ -101,6 +109,22 @@ final class FakeCluster implements InstallState, ClusterObjects, VolumeClaims, R
     }
 
     @Override
+    public void apply(HasMetadata object) {
+        changes.add("apply " + ObjectRef.of(object));
+        objects.add(ObjectRef.of(object));
+    }
+
+    @Override
+    public Optional<String> missing(String apiVersion, String kind) {
+        return unserved.contains(apiVersion + " " + kind) ? Optional.of("the cluster serves no " + kind) : Optional.empty();
+    }
+
+    @Override
+    public boolean namespaced(String apiVersion, String kind) {
+        return true;
+    }
+
+    @Override
     public void delete(ObjectRef ref) {
         if (deleteFailures.containsKey(ref)) throw deleteFailures.get(ref);
         changes.add("delete " + ref);
@@ -132,7 +156,9 @@ final class FakeCluster implements InstallState, ClusterObjects, VolumeClaims, R
 
     @Override
     public void upgradeInstall(String release, String namespace, ChartRef chart, Path valuesFile) {
+        if (!upgradeFailures.isEmpty()) throw upgradeFailures.pop();
         changes.add("helm upgrade --install " + namespace + "/" + release);
+        deployNewRevision(release, namespace);
     }
 
     @Override
@@ -145,11 +171,19 @@ final class FakeCluster implements InstallState, ClusterObjects, VolumeClaims, R
     @Override
     public void rollback(String release, String namespace, int revision) {
         changes.add("helm rollback " + namespace + "/" + release + " " + revision);
+        deployNewRevision(release, namespace);
     }
 
     @Override
     public String manifest(String release, String namespace) {
         return rendered.getOrDefault(key(namespace, release), "");
+    }
+
+    private void deployNewRevision(String release, String namespace) {
+        var revisions = new ArrayList<Revision>();
+        revisions.add(new Revision(revisions(release, namespace).size() + 1, "deployed"));
+        revisions.addAll(revisions(release, namespace));
+        releases.put(key(namespace, release), revisions);
     }
 
     private static String key(String namespace, String name) {
