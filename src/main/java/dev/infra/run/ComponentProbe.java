@@ -28,7 +28,7 @@ interface ComponentProbe {
         return new ComponentProbe() {
             @Override
             public List<CheckStatus> readiness(Component c) {
-                return readiness.now(c, note -> { });
+                return readiness.now(readiness.checks(c, note -> { }), c.namespace());
             }
 
             @Override

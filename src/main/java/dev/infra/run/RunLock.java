@@ -1,6 +1,7 @@
 package dev.infra.run;
 
 import dev.infra.errors.LockHeldException;
+import dev.infra.kube.LeaseStore;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -142,7 +143,7 @@ public final class RunLock implements AutoCloseable {
         return "infra-" + profile.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]", "-");
     }
 
-    private static String holderIdentity() {
+    static String holderIdentity() {
         String host;
         try {
             host = InetAddress.getLocalHost().getHostName();

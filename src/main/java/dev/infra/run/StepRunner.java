@@ -75,8 +75,9 @@ public final class StepRunner implements StepInstaller {
             } else {
                 applyManifests(c, text);
             }
+            var checks = cluster.readiness().checks(c, note(c));
             stopIf(interrupted);
-            cluster.readiness().await(c, note(c), request.timeoutOf(c));
+            cluster.readiness().await(c.name(), checks, c.namespace(), request.timeoutOf(c));
             state.record(c.name(), c.namespace(), digest, request.platform().profile());
             return new StepOutcome(c.name(), StepOutcome.Result.INSTALLED, took(start), "ready", null);
         } catch (RuntimeException e) {
@@ -96,9 +97,10 @@ public final class StepRunner implements StepInstaller {
     }
 
     private boolean unchanged(Component c, String digest, boolean isChart) {
+        var readiness = cluster.readiness();
         return Rerun.skips(state.recorded(c.name(), c.namespace()), digest,
                 () -> !isChart || Rerun.deployed(state.revisions(c.release(), c.namespace())),
-                () -> cluster.readiness().now(c, note(c)).stream().allMatch(CheckStatus::ready));
+                () -> readiness.now(readiness.checks(c, note(c)), c.namespace()).stream().allMatch(CheckStatus::ready));
     }
 
     private void installChart(Component c, ChartRef chart, java.util.Map<String, Object> values) {

@@ -42,6 +42,8 @@ final class FakeCluster implements InstallState, ClusterObjects, VolumeClaims, R
     final Deque<RuntimeException> upgradeFailures = new ArrayDeque<>();
     /** "apiVersion kind" of what the cluster does not serve */
     final Set<String> unserved = new LinkedHashSet<>();
+    /** "apiVersion kind" of what has no namespace */
+    final Set<String> clusterScoped = new LinkedHashSet<>();
     /** what {@link #delete} throws instead of deleting an object */
     final Map<ObjectRef, RuntimeException> deleteFailures = new LinkedHashMap<>();
 
@@ -121,7 +123,7 @@ final class FakeCluster implements InstallState, ClusterObjects, VolumeClaims, R
 
     @Override
     public boolean namespaced(String apiVersion, String kind) {
-        return true;
+        return !clusterScoped.contains(apiVersion + " " + kind);
     }
 
     @Override

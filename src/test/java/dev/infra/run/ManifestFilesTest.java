@@ -3,10 +3,13 @@ package dev.infra.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.infra.catalog.Component;
+import dev.infra.catalog.Platform;
 import dev.infra.catalog.Source;
+import dev.infra.errors.ComponentFailedException;
 import dev.infra.errors.ConfigException;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
@@ -179,5 +182,54 @@ class ManifestFilesTest {
         var objects = new Manifests(client, home, null).objects(component(manifests("manifests/access")), BINDINGS);
         assertEquals("keycloak", ((ClusterRoleBinding) objects.get(0)).getSubjects().get(0).getNamespace());
         assertEquals("keycloak", ((RoleBinding) objects.get(1)).getSubjects().get(0).getNamespace());
+    }
+
+    static final String CUSTOM = """
+            apiVersion: postgres-operator.crunchydata.com/v1beta1
+            kind: PostgresCluster
+            metadata: {name: db}
+            ---
+            apiVersion: example.test/v1
+            kind: Tenant
+            metadata: {name: acme}
+            """;
+
+    @Test
+    void aCustomObjectGetsTheComponentsNamespaceOnlyWhenTheClusterSaysItsKindHasOne() {
+        var cluster = new FakeCluster();
+        cluster.clusterScoped.add("example.test/v1 Tenant");
+        var objects = new Manifests(client, cluster, home, null).objects(component(manifests("manifests/db")), CUSTOM);
+        assertEquals("auth", objects.get(0).getMetadata().getNamespace());
+        assertNull(objects.get(1).getMetadata().getNamespace());
+    }
+
+    @Test
+    void anUnservedKindNamesTheComponentWhoseCrdProvidesIt() {
+        var cluster = new FakeCluster();
+        cluster.unserved.add("postgres-operator.crunchydata.com/v1beta1 PostgresCluster");
+        var manifests = new Manifests(client, cluster, home, null);
+        var objects = manifests.objects(component(manifests("manifests/db")), CUSTOM);
+        var pgo = new Component("pgo", null, null, manifests("manifests/pgo"), null, "pgo", null,
+                List.of("postgres-operator.crunchydata.com/PostgresCluster"), null, null, null, null, null, null, null, null, null, null, null);
+        var platform = new Platform("ci", null, List.of(), List.of(), Map.of(), List.of(component(manifests("x")), pgo), false);
+        var e = assertThrows(ComponentFailedException.class, () -> manifests.requireServed(objects, platform));
+        assertEquals("postgres-operator.crunchydata.com/v1beta1 PostgresCluster db is not served (the cluster serves no PostgresCluster); "
+                + "its CRD comes with component 'pgo', which must be installed first", e.getMessage());
+    }
+
+    @Test
+    void anUnservedKindThatNoComponentProvidesSaysWhichCrdToInstall() {
+        var cluster = new FakeCluster();
+        cluster.unserved.add("example.test/v1 Tenant");
+        cluster.unserved.add("v1 Gadget");
+        var manifests = new Manifests(client, cluster, home, null);
+        var platform = new Platform("ci", null, List.of(), List.of(), Map.of(), List.of(), false);
+        var tenant = manifests.objects(component(manifests("manifests/db")), CUSTOM);
+        var e = assertThrows(ComponentFailedException.class, () -> manifests.requireServed(tenant, platform));
+        assertEquals("example.test/v1 Tenant acme is not served (the cluster serves no Tenant); no component of profile 'ci' "
+                + "provides it: install the CRD that defines Tenant in example.test first", e.getMessage());
+        var gadget = manifests.objects(component(manifests("manifests/db")), "apiVersion: v1\nkind: Gadget\nmetadata: {name: g}\n");
+        e = assertThrows(ComponentFailedException.class, () -> manifests.requireServed(gadget, platform));
+        assertTrue(e.getMessage().endsWith("install the CRD that defines Gadget in the core API first"), e.getMessage());
     }
 }

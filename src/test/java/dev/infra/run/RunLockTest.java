@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.infra.errors.LockHeldException;
+import dev.infra.kube.LeaseStore;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -138,6 +139,27 @@ class RunLockTest {
         assertEquals(List.of("waiting for the run of alice started 2026-12-03T06:59:00Z"), messages);
         assertEquals("me", store.holder());
         lock.close();
+    }
+
+    @Test
+    void aWaitingRunAsksTheApiServerOncePerPollNotInABusyLoop() {
+        store.heldBy("alice", T);
+        long releasedAt = System.nanoTime() + Duration.ofMillis(300).toNanos();
+        store.onRead = () -> {
+            if (System.nanoTime() > releasedAt) store.lease = null;
+        };
+        var lock = lock("me");
+        lock.take(true, messages::add, Duration.ofMillis(100));
+        assertTrue(store.reads <= 12, "read " + store.reads + " times in 300 ms");
+        assertEquals("me", store.holder());
+        lock.close();
+    }
+
+    @Test
+    void theHolderIsNamedByUserHostAndProcessForWhoeverWaits() {
+        String holder = RunLock.holderIdentity();
+        assertTrue(holder.startsWith(System.getProperty("user.name") + "@"), holder);
+        assertTrue(holder.endsWith(" (pid " + ProcessHandle.current().pid() + ")"), holder);
     }
 
     @Test

@@ -42,14 +42,19 @@ class StepRunnerTest {
         final List<String> awaited = new ArrayList<>();
 
         @Override
-        public List<CheckStatus> now(Component c, Consumer<String> note) {
-            return List.of(new CheckStatus(DEPLOYMENT, ready, false, ready ? "ready" : "0 of 1 updated"));
+        public List<ReadinessCheck> checks(Component c, Consumer<String> note) {
+            return List.of(DEPLOYMENT);
         }
 
         @Override
-        public void await(Component c, Consumer<String> note, Duration timeout) {
+        public List<CheckStatus> now(List<ReadinessCheck> checks, String namespace) {
+            return checks.stream().map(check -> new CheckStatus(check, ready, false, ready ? "ready" : "0 of 1 updated")).toList();
+        }
+
+        @Override
+        public void await(String component, List<ReadinessCheck> checks, String namespace, Duration timeout) {
             if (awaitFailure != null) throw awaitFailure;
-            awaited.add(c.name() + " within " + timeout.toSeconds() + "s");
+            awaited.add(component + " in " + namespace + " by " + checks.size() + " check within " + timeout.toSeconds() + "s");
         }
     }
 
@@ -122,7 +127,7 @@ class StepRunnerTest {
         assertEquals(StepOutcome.Result.INSTALLED, outcome.result(), outcome.detail());
         assertEquals("ready", outcome.detail());
         assertEquals(List.of("helm upgrade --install apps/web", "record apps/web"), cluster.changes);
-        assertEquals(List.of("web within 90s"), readiness.awaited);
+        assertEquals(List.of("web in apps by 1 check within 90s"), readiness.awaited);
         assertEquals(List.of("apps"), namespaces);
         assertEquals(List.of("web installing"), started);
     }

@@ -1,4 +1,4 @@
-package dev.infra.run;
+package dev.infra.kube;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;

@@ -1,11 +1,11 @@
-package dev.infra.run;
+package dev.infra.kube;
 
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.Optional;
 
 /** Where the run lock is kept: one Lease, read and written with optimistic concurrency. */
-interface LeaseStore {
+public interface LeaseStore {
     Optional<Lease> read();
 
     /** False when another run wrote first (the lease exists, or changed since it was read). */

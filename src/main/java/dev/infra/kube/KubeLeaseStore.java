@@ -1,4 +1,4 @@
-package dev.infra.run;
+package dev.infra.kube;
 
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseList;
