@@ -5,23 +5,36 @@ import dev.infra.errors.ExitCodes;
 import dev.infra.kube.Kube;
 import dev.infra.kube.KubeSession;
 import dev.infra.output.Table;
+import dev.infra.plan.PlanRequest;
+import dev.infra.plan.Planner;
+import dev.infra.run.InfraHome;
+import dev.infra.run.InstallRequest;
+import dev.infra.run.PlannedPods;
+import dev.infra.run.ValuesDirectory;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "doctor", description = {
         "Check what 'infra up' needs before it runs.",
         "helm, a reachable cluster, a context the profile accepts, a default storage class and",
-        "the profile's ingress class. Exits 1 when a check fails."})
+        "the profile's ingress class, and room on the nodes for the requests of the profile's pods.",
+        "Exits 1 when a check fails."})
 final class DoctorCommand implements Callable<Integer> {
     @ParentCommand
     InfraCommand infra;
 
     @Mixin
     CatalogOptions catalog;
+
+    @Option(names = "--chart-source", paramLabel = "DIR",
+            description = "Render upstream charts (<chart>-<version>.tgz) and manifests from DIR instead of the internet.")
+    Path chartSource;
 
     record Check(String name, String result, String detail) {
         boolean failed() {
@@ -40,6 +53,7 @@ final class DoctorCommand implements Callable<Integer> {
             checks.add(context(platform, session));
             checks.add(storageClass(platform, session));
             checks.add(ingressClass(platform, session));
+            checks.add(capacity(platform, session));
         } catch (RuntimeException e) {
             checks.add(new Check("cluster", "fail", e.getMessage()));
         }
@@ -66,6 +80,19 @@ final class DoctorCommand implements Callable<Integer> {
         if (platform.allowsContext(session.context())) return new Check("context", "ok", "profile " + platform.profile() + " accepts " + session.context());
         return new Check("context", infra.global.kubeTarget().contextGivenExplicitly() ? "warn" : "fail",
                 "profile " + platform.profile() + " is for " + String.join(", ", platform.contexts()) + ", not " + session.context());
+    }
+
+    /** The whole profile's pods against the nodes' free room; components it cannot render are named. */
+    private Check capacity(Platform platform, KubeSession session) {
+        var request = new InstallRequest(platform, new Planner().plan(PlanRequest.all(platform)), InfraHome.path(), chartSource, 6, false, null);
+        var warnings = new ArrayList<String>();
+        try (var dir = ValuesDirectory.forThisProcess()) {
+            var report = PlannedPods.capacity(request, session.client(), infra.helm(session), dir, warnings::add);
+            String result = !report.fits() ? "fail" : warnings.isEmpty() ? "ok" : "warn";
+            return new Check("capacity", result, String.join("; ", report.message(), String.join("; ", warnings)).replaceFirst("; $", ""));
+        } catch (RuntimeException e) {
+            return new Check("capacity", "warn", "not checked: " + e.getMessage());
+        }
     }
 
     private static Check storageClass(Platform platform, KubeSession session) {

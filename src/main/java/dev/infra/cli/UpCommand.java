@@ -1,6 +1,7 @@
 package dev.infra.cli;
 
 import dev.infra.catalog.Durations;
+import dev.infra.errors.CapacityException;
 import dev.infra.errors.ConfigException;
 import dev.infra.errors.ExitCodes;
 import dev.infra.helm.Helm;
@@ -9,6 +10,7 @@ import dev.infra.plan.Planner;
 import dev.infra.run.ChangePreview;
 import dev.infra.run.InfraHome;
 import dev.infra.run.InstallRequest;
+import dev.infra.run.PlannedPods;
 import dev.infra.run.Installer;
 import dev.infra.run.Preflight;
 import dev.infra.run.Retry;
@@ -54,7 +56,8 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "6", description = "Steps at once (default: ${DEFAULT-VALUE}).")
     int parallel;
 
-    @Option(names = "--force", description = "Reinstall components even when their inputs did not change.")
+    @Option(names = "--force", description = {"Reinstall components even when their inputs did not change,",
+            "and install even when the profile's requests do not fit on the nodes."})
     boolean force;
 
     @Option(names = "--timeout", paramLabel = "DURATION",
@@ -93,6 +96,8 @@ final class UpCommand implements Callable<Integer> {
             }
             try (var runLock = lock.acquire(session.client(), platform.profile(), err);
                  var valuesDir = ValuesDirectory.forThisProcess()) {
+                // under the lock: another run's pods are then all there, or all gone
+                checkCapacity(request, session.client(), helm, valuesDir);
                 return install(request, session.client(), helm, mask, runLock, valuesDir);
             }
         }
@@ -109,6 +114,15 @@ final class UpCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             return "cannot show what would change: " + mask.apply(e.getMessage()) + "\n";
         }
+    }
+
+    /** Refuses, before anything is installed, a plan whose pods the nodes cannot hold; --force only warns. */
+    private void checkCapacity(InstallRequest request, KubernetesClient client, Helm helm, ValuesDirectory valuesDir) {
+        var err = infra.spec.commandLine().getErr();
+        var report = PlannedPods.capacity(request, client, helm, valuesDir, w -> err.println("warning: " + w));
+        if (report.fits()) return;
+        if (!force) throw new CapacityException(report.message() + "; --force installs anyway");
+        err.println("warning: " + report.message());
     }
 
     /** Runs the plan under the lock; Ctrl-C stops it (exit 130). */

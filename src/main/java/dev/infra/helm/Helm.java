@@ -47,6 +47,14 @@ public final class Helm implements Releases {
         run(args);
     }
 
+    /** The objects {@code upgradeInstall} would create, as helm renders them locally (chart tests left out). */
+    public String template(String release, String namespace, ChartRef chart, Path valuesFile) {
+        var args = new ArrayList<>(List.of("template", release));
+        args.addAll(chart.args());
+        args.addAll(List.of("--namespace", namespace, "--values", valuesFile.toString(), "--skip-tests"));
+        return run(args);
+    }
+
     @Override
     public void uninstall(String release, String namespace) {
         run(List.of("uninstall", release, "--namespace", namespace, "--ignore-not-found"));

@@ -12,4 +12,10 @@ class ExitCodesTest {
         assertEquals(ExitCodes.FAILURE, ExitCodes.of(new ComponentFailedException("migrate failed: Job migrate: job failed")));
         assertEquals(ExitCodes.TIMEOUT, ExitCodes.of(new ReadinessTimeoutException("web not ready after 5s")));
     }
+
+    @Test
+    void aProfileThatDoesNotFitHasAnExitCodeOfItsOwn() {
+        assertEquals(ExitCodes.DOES_NOT_FIT, ExitCodes.of(new CapacityException("profile 'minikube' does not fit")));
+        assertEquals(7, ExitCodes.DOES_NOT_FIT);
+    }
 }
