@@ -1,5 +1,6 @@
 package dev.infra.cli;
 
+import dev.infra.capacity.CapacityReport;
 import dev.infra.catalog.Platform;
 import dev.infra.errors.ExitCodes;
 import dev.infra.kube.Kube;
@@ -88,8 +89,9 @@ final class DoctorCommand implements Callable<Integer> {
         var warnings = new ArrayList<String>();
         try (var dir = ValuesDirectory.forThisProcess()) {
             var report = PlannedPods.capacity(request, session.client(), infra.helm(session), dir, warnings::add);
-            String result = !report.fits() ? "fail" : warnings.isEmpty() ? "ok" : "warn";
-            return new Check("capacity", result, String.join("; ", report.message(), String.join("; ", warnings)).replaceFirst("; $", ""));
+            if (report.isPresent()) warnings.add(0, report.get().message());
+            boolean fits = report.map(CapacityReport::fits).orElse(true);
+            return new Check("capacity", !fits ? "fail" : report.isPresent() && warnings.size() == 1 ? "ok" : "warn", String.join("; ", warnings));
         } catch (RuntimeException e) {
             return new Check("capacity", "warn", "not checked: " + e.getMessage());
         }

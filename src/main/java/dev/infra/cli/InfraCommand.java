@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
         scope = ScopeType.INHERIT,
         versionProvider = InfraCommand.Version.class,
         footer = {"", "Exit codes: 0 ok, 1 failure, 2 bad usage or configuration, 3 cluster",
-                "unreachable, 4 not ready in time, 5 helm missing or older than 3.18, 10 changes",
-                "pending (infra diff), 130 interrupted."})
+                "unreachable, 4 not ready in time, 5 helm missing or older than 3.18, 7 the profile's",
+                "pods do not fit on the nodes, 10 changes pending (infra diff), 130 interrupted."})
 public final class InfraCommand implements Runnable {
     /** Every subcommand, in the order usage lists them; {@link CommandTree} adds only those a command line needs. */
     static final List<Class<?>> SUBCOMMANDS = List.of(

@@ -10,8 +10,8 @@ import dev.infra.plan.Planner;
 import dev.infra.run.ChangePreview;
 import dev.infra.run.InfraHome;
 import dev.infra.run.InstallRequest;
-import dev.infra.run.PlannedPods;
 import dev.infra.run.Installer;
+import dev.infra.run.PlannedPods;
 import dev.infra.run.Preflight;
 import dev.infra.run.Retry;
 import dev.infra.run.RunLock;
@@ -120,9 +120,9 @@ final class UpCommand implements Callable<Integer> {
     private void checkCapacity(InstallRequest request, KubernetesClient client, Helm helm, ValuesDirectory valuesDir) {
         var err = infra.spec.commandLine().getErr();
         var report = PlannedPods.capacity(request, client, helm, valuesDir, w -> err.println("warning: " + w));
-        if (report.fits()) return;
-        if (!force) throw new CapacityException(report.message() + "; --force installs anyway");
-        err.println("warning: " + report.message());
+        if (report.isEmpty() || report.get().fits()) return;
+        if (!force) throw new CapacityException(report.get().message() + "; --force installs anyway");
+        err.println("warning: " + report.get().message());
     }
 
     /** Runs the plan under the lock; Ctrl-C stops it (exit 130). */

@@ -2,6 +2,7 @@ package dev.infra.run;
 
 import dev.infra.capacity.CapacityCheck;
 import dev.infra.capacity.CapacityReport;
+import dev.infra.capacity.NodeRoom;
 import dev.infra.capacity.NodeRooms;
 import dev.infra.capacity.PodSet;
 import dev.infra.capacity.RenderedPods;
@@ -10,10 +11,12 @@ import dev.infra.helm.ChartRef;
 import dev.infra.helm.Helm;
 import dev.infra.plan.Step;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -28,11 +31,22 @@ public final class PlannedPods {
     private PlannedPods() {
     }
 
-    /** Whether the plan fits on {@code client}'s nodes; reads nodes and pods, changes nothing. */
-    public static CapacityReport capacity(InstallRequest request, KubernetesClient client, Helm helm, ValuesDirectory dir,
-                                          Consumer<String> warnings) {
-        var pods = of(request, helm, dir, warnings);
-        return CapacityCheck.evaluate(request.platform().profile(), pods, NodeRooms.of(client, namespaces(request)));
+    /**
+     * Whether the plan fits on {@code client}'s nodes; reads nodes and pods, changes nothing.
+     * Empty, with a warning, where the user may not list nodes and pods: a namespaced user can
+     * still install.
+     */
+    public static Optional<CapacityReport> capacity(InstallRequest request, KubernetesClient client, Helm helm, ValuesDirectory dir,
+                                                    Consumer<String> warnings) {
+        List<NodeRoom> nodes;
+        try {
+            nodes = NodeRooms.of(client, namespaces(request));
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 403) throw e;
+            warnings.accept("capacity not checked: this user may not list nodes and pods");
+            return Optional.empty();
+        }
+        return Optional.of(CapacityCheck.evaluate(request.platform().profile(), of(request, helm, dir, warnings), nodes));
     }
 
     /** A component that cannot be rendered is left out, and {@code warnings} says so. */

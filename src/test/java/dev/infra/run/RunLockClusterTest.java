@@ -90,7 +90,12 @@ class RunLockClusterTest {
     static InfraProcess holdingTheLock(TestNamespace ns, Path dir, Path file) throws Exception {
         var up = InfraProcess.start(dir, Map.of("INFRA_HELM", Testbin.binary("helm").toString()), "up", "-f", file.toString(),
                 "--only", "stuck", "--kubeconfig", ns.kubeconfig().toString());
-        InfraProcess.await("installing", Duration.ofSeconds(60), () -> ns.client().apps().deployments().withName("stuck").get() != null);
+        try {
+            // a JVM's start and the capacity check's helm template take a while on a busy machine
+            InfraProcess.await("installing", Duration.ofSeconds(120), () -> ns.client().apps().deployments().withName("stuck").get() != null);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; infra up said:\n" + up.output(), e);
+        }
         return up;
     }
 

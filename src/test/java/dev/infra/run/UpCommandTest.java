@@ -173,7 +173,7 @@ class UpCommandTest {
         var ok = infra(ns.kubeconfig(), "doctor", "--profile", "ci", "-o", "json");
         assertEquals(0, ok.code(), ok.all());
         var checks = JsonMapper.shared().readTree(ok.out());
-        assertEquals(List.of("helm", "cluster", "context", "storage class", "ingress class"),
+        assertEquals(List.of("helm", "cluster", "context", "storage class", "ingress class", "capacity"),
                 checks.valueStream().map(c -> c.path("name").asString()).toList());
         int major = Testbin.helm().endsWith("helm3") ? 3 : 4;
         String helm = checks.get(0).path("detail").asString();
