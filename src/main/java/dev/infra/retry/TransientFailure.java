@@ -25,7 +25,8 @@ public final class TransientFailure {
         if (e instanceof KubernetesClientException kube) {
             int code = kube.getCode();
             if (code >= 500 || code == 429) return true;
-            if (code == 0) return causeIsIo(kube);
+            // no HTTP status: fabric8 gives -1 when it wraps an I/O failure of its own
+            if (code <= 0) return causeIsIo(kube);
         }
         return false;
     }
