@@ -4,6 +4,7 @@ import dev.infra.readiness.ReadinessCheck;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import dev.infra.errors.Suggestions;
@@ -30,7 +31,7 @@ final class CatalogValidator {
             require(c.source() != null, name, "", "a component needs a source");
             c.source().problems().forEach(p -> { throw problems.at(name, "source", p); });
             for (String need : c.needs()) {
-                require(names.contains(need), name, "needs", Suggestions.unknown("component", need, names));
+                require(names.contains(need), name, "needs", () -> Suggestions.unknown("component", need, names));
                 require(!need.equals(name), name, "needs", "a component cannot need itself");
             }
             c.secrets().forEach(s -> require(s.name() != null && !s.keys().isEmpty(), name, "secrets",
@@ -58,7 +59,7 @@ final class CatalogValidator {
         Matcher m = SECRET_REFERENCE.matcher(values);
         while (m.find()) {
             SecretSpec secret = secrets.get(m.group(1));
-            require(secret != null, component, "values", Suggestions.unknown("secret", m.group(1), secrets.keySet()));
+            require(secret != null, component, "values", () -> Suggestions.unknown("secret", m.group(1), secrets.keySet()));
             require(secret.keys().contains(m.group(2)), component, "values",
                     "secret '" + secret.name() + "' has no key '" + m.group(2) + "' (keys: " + String.join(", ", secret.keys()) + ")");
         }
@@ -66,7 +67,8 @@ final class CatalogValidator {
 
     private void checkPostgres(String component, PostgresLogin login, Map<String, SecretSpec> secrets) {
         SecretSpec secret = secrets.get(login.secret());
-        require(secret != null, component, "portForwards", Suggestions.unknown("secret", String.valueOf(login.secret()), secrets.keySet()));
+        require(secret != null, component, "portForwards",
+                () -> Suggestions.unknown("secret", String.valueOf(login.secret()), secrets.keySet()));
         for (String key : java.util.Arrays.asList(login.user(), login.password(), login.database())) {
             require(key != null && secret.keys().contains(key), component, "portForwards",
                     "postgres login: secret '" + secret.name() + "' has no key '" + key + "' (keys: " + String.join(", ", secret.keys()) + ")");
@@ -75,6 +77,11 @@ final class CatalogValidator {
 
     private void require(boolean ok, String component, String field, String message) {
         if (!ok) throw problems.at(component, field, message);
+    }
+
+    /** For messages that take work to make (the closest of all names): made only when needed. */
+    private void require(boolean ok, String component, String field, Supplier<String> message) {
+        if (!ok) throw problems.at(component, field, message.get());
     }
 
 }
