@@ -46,8 +46,9 @@ final class SecretCommand {
         public Integer call() {
             var infra = parent.infra;
             Platform platform = catalog.platform();
-            try (var session = Kube.connect(infra.kubeTarget(platform))) {
-                var secret = new SecretReader(session.client(), platform).read(name, namespace);
+            // one request, no probe before it: the GET itself tells an unreachable API server apart
+            try (var session = Kube.open(infra.kubeTarget(platform))) {
+                var secret = session.reach(() -> new SecretReader(session.client(), platform).read(name, namespace));
                 PrintWriter out = infra.spec.commandLine().getOut();
                 if (key != null) {
                     String value = secret.data().get(key);

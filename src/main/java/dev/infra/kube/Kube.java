@@ -15,23 +15,33 @@ public final class Kube {
 
     /** A client for {@code target}; fails fast (exit 3) when the API server does not answer. */
     public static KubeSession connect(KubeTarget target) {
+        KubeSession session = open(target);
+        try {
+            session.client().getKubernetesVersion();
+        } catch (RuntimeException e) {
+            session.close();
+            throw session.unreachable(e);
+        }
+        return session;
+    }
+
+    /**
+     * A client for {@code target} that has not talked to the API server yet: for a command whose
+     * one request tells as much as {@link #connect}'s probe would (see {@link KubeSession#reach}).
+     */
+    public static KubeSession open(KubeTarget target) {
         Config config = config(target);
         // fail within seconds on a dead cluster instead of fabric8's long default retries
         config.setConnectionTimeout(3_000);
         config.setRequestTimeout(8_000);
         config.setRequestRetryBackoffLimit(1);
+        // fabric8 keeps the kubeconfig's client key in a PKCS#12 store in memory, never written out;
+        // the JDK's 10,000 PBKDF2 rounds to seal it there and unseal it again took a third of a second
+        System.setProperty("keystore.pkcs12.keyPbeIterationCount", "1");
         KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
         // the context this config was read for: helm gets its name rather than reading current-context again
         String name = config.getCurrentContext() == null ? null : config.getCurrentContext().getName();
-        String context = name == null ? "(none)" : name;
-        try {
-            client.getKubernetesVersion();
-        } catch (RuntimeException e) {
-            client.close();
-            throw new ClusterUnreachableException("cannot reach the API server " + config.getMasterUrl()
-                    + " of context '" + context + "': " + rootMessage(e), e);
-        }
-        return new KubeSession(client, context, new KubeTarget(target.kubeconfig(), name));
+        return new KubeSession(client, name == null ? "(none)" : name, new KubeTarget(target.kubeconfig(), name));
     }
 
     private static Config config(KubeTarget target) {

@@ -119,6 +119,21 @@ class CliTest {
     }
 
     @Test
+    void secretGetOfAnUnreachableApiServerExitsThree(@TempDir Path dir) throws IOException {
+        // secret get sends its one GET without a probe before it; a GET that gets no answer says so
+        Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), """
+                apiVersion: v1
+                kind: Config
+                clusters: [{name: gone, cluster: {server: "https://127.0.0.1:1"}}]
+                users: [{name: u, user: {token: t}}]
+                contexts: [{name: gone, context: {cluster: gone, user: u}}]
+                current-context: gone
+                """);
+        assertOneLineError(run("secret", "get", "db-credentials", "--key", "POSTGRES_PASSWORD", "--kubeconfig", kubeconfig.toString()),
+                3, "cannot reach the API server https://127.0.0.1:1/ of context 'gone'");
+    }
+
+    @Test
     void versionComesFromTheBuild() {
         var result = run("--version");
         assertEquals(0, result.code());
