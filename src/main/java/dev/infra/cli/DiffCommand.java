@@ -32,6 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
         "Secret values never show. Exits 0 when nothing would change, 10 when something would."})
 final class DiffCommand implements Callable<Integer> {
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Components read at once: each runs helm twice. */
+    private static final int PARALLEL = 4;
 
     @ParentCommand
     InfraCommand infra;
@@ -52,7 +54,7 @@ final class DiffCommand implements Callable<Integer> {
         if (format != Format.table && format != Format.json) throw new ConfigException("-o " + format + " is not for 'infra diff'; use table or json");
         var platform = catalog.platform();
         if (chartSource != null && !Files.isDirectory(chartSource)) throw new ConfigException("--chart-source " + chartSource + " is not a directory");
-        var request = new InstallRequest(platform, new Planner().plan(selection.request(platform)), InfraHome.path(), chartSource, 1, false, null);
+        var request = new InstallRequest(platform, new Planner().plan(selection.request(platform)), InfraHome.path(), chartSource, PARALLEL, false, null);
         Preflight.check(request);
         infra.helmVersion();
         List<ComponentDiff> components;

@@ -17,6 +17,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * What {@code infra up} would change, component by component, found without changing anything:
@@ -45,13 +49,33 @@ public final class ChangePreview {
         this.manifests = new Manifests(client, request.home(), request.chartSource());
     }
 
-    /** One entry per step of the request's plan, in its order. */
+    /** One entry per step of the request's plan, in its order; {@code request.parallel()} components at once (helm is slow). */
     public List<ComponentDiff> components() {
-        return request.plan().steps().stream().map(Step::component).map(this::of).toList();
+        var components = request.plan().steps().stream().map(Step::component).toList();
+        // all of them first: a chart may render a secret of another component (one it reads with lookup)
+        components.forEach(this::maskGeneratedSecrets);
+        var pool = Executors.newFixedThreadPool(request.parallel());
+        try {
+            var futures = components.stream().map(c -> pool.submit(() -> of(c))).toList();
+            return futures.stream().map(ChangePreview::result).toList();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The first failure as the diff's own, so that it keeps its exit code. */
+    private static ComponentDiff result(Future<ComponentDiff> future) {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
+        }
     }
 
     private ComponentDiff of(Component c) {
-        maskGeneratedSecrets(c);
         if (c.source().chartName() == null) {
             return state.installed(c) ? ComponentDiff.of(c.name(), c.namespace(), manifestChanges(c)) : ComponentDiff.install(c.name(), c.namespace());
         }
