@@ -68,7 +68,7 @@ final class DiffCommand implements Callable<Integer> {
     private void print(List<ComponentDiff> components) {
         var out = infra.spec.commandLine().getOut();
         if (infra.global.output() == Format.json) {
-            components.forEach(c -> records(c).forEach(r -> out.println(infra.mask.apply(JSON.writeValueAsString(r)))));
+            components.forEach(c -> records(c).forEach(r -> out.println(JSON.writeValueAsString(r))));
         } else {
             var colors = infra.printer().colors();
             components.forEach(c -> c.objects().forEach(o -> out.print(infra.mask.apply(colored(o.diff(), colors)))));
@@ -81,11 +81,12 @@ final class DiffCommand implements Callable<Integer> {
     record DiffRecord(String component, String namespace, String state, String note, ObjectRef object, String change, String diff) {
     }
 
-    private static List<DiffRecord> records(ComponentDiff c) {
+    /** Masked before JSON escapes a secret value's quotes or backslashes, which the mask would then miss. */
+    private List<DiffRecord> records(ComponentDiff c) {
         String state = c.state().name().toLowerCase(Locale.ROOT);
         if (c.objects().isEmpty()) return List.of(new DiffRecord(c.component(), c.namespace(), state, c.note(), null, null, null));
         return c.objects().stream().map(o -> new DiffRecord(c.component(), c.namespace(), state, null, o.object(),
-                o.change().name().toLowerCase(Locale.ROOT), o.diff())).toList();
+                o.change().name().toLowerCase(Locale.ROOT), infra.mask.apply(o.diff()))).toList();
     }
 
     private static String colored(String diff, Colors colors) {

@@ -32,6 +32,7 @@ class ObjectDifferTest {
                   labels: {helm.sh/chart: web-1.0.0, app: web, app.kubernetes.io/managed-by: Helm}
                   annotations: {meta.helm.sh/release-name: web}
                 data: {b: "2", a: "1"}
+                spec: {template: {metadata: {labels: {app: web, helm.sh/chart: web-1.0.0}}}}
                 status: {phase: whatever}
                 """);
         var desired = objects("""
@@ -41,6 +42,7 @@ class ObjectDifferTest {
                   labels: {app: web, helm.sh/chart: web-1.1.0}
                   name: settings
                 data: {a: "1", b: "2"}
+                spec: {template: {metadata: {labels: {helm.sh/chart: web-1.1.0, app: web}}}}
                 """);
         assertEquals(List.of(), ObjectDiffer.compare(live, desired, NO_SECRETS));
     }
