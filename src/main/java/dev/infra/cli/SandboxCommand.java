@@ -41,6 +41,11 @@ final class SandboxCommand {
         public Integer call() {
             var out = sandbox.infra.spec.commandLine().getOut();
             var box = Sandbox.standard();
+            if (box.exists() && !box.running()) {
+                box.resume(sandbox.binaries(), line -> sandbox.infra.spec.commandLine().getErr().println(line));
+                out.println("sandbox up again; kubeconfig " + box.kubeconfig());
+                return ExitCodes.OK;
+            }
             if (box.exists()) {
                 out.println("the sandbox is already up; kubeconfig " + box.kubeconfig());
                 if (box.ensureSimulator()) out.println("its simulator was not running: started it again");
@@ -82,6 +87,10 @@ final class SandboxCommand {
             var box = Sandbox.standard();
             if (!box.exists()) {
                 out.println("no sandbox (infra sandbox up starts one)");
+                return ExitCodes.FAILURE;
+            }
+            if (!box.running()) {
+                out.println("the sandbox is stopped (infra sandbox up starts it again as it was); kubeconfig " + box.kubeconfig());
                 return ExitCodes.FAILURE;
             }
             try (var session = Kube.connect(new KubeTarget(box.kubeconfig(), null))) {

@@ -33,6 +33,16 @@ final class StandardSandbox implements SandboxTarget.Box {
     }
 
     @Override
+    public boolean running() {
+        return sandbox.running();
+    }
+
+    @Override
+    public void resume(Consumer<String> progress) {
+        sandbox.resume(SandboxBinaries.find(bin, progress), progress);
+    }
+
+    @Override
     public boolean ensureSimulator() {
         return sandbox.ensureSimulator();
     }

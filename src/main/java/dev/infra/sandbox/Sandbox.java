@@ -63,6 +63,29 @@ public final class Sandbox {
     }
 
     /**
+     * Whether its API server runs: a sandbox whose processes are gone (the machine restarted, or
+     * they were killed) keeps its state and kubeconfig but does not. Judged by kwok's pid file and
+     * the process's command line, not by the port, which another program may have taken since.
+     */
+    public boolean running() {
+        var options = options(null, 1);
+        Path pidFile = options.kwokWorkDir().resolve("clusters").resolve(options.name()).resolve("pids").resolve("kube-apiserver.pid");
+        try {
+            return ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip())).filter(ProcessHandle::isAlive)
+                    .flatMap(p -> p.info().commandLine()).filter(line -> line.contains(options.kwokWorkDir().toString())).isPresent();
+        } catch (IOException | NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** Starts the processes of a sandbox that is not running, with its state as it was, and its simulator. */
+    public void resume(Path binDir, Consumer<String> progress) {
+        progress.accept("starting the stopped sandbox again, as it was");
+        new Kwokctl(options(binDir, 1)).run("start", "cluster", "--wait", "2m");
+        ensureSimulator();
+    }
+
+    /**
      * Starts the simulator of a sandbox that is up but lost it (the machine restarted, or it was
      * killed); returns whether it had to.
      */

@@ -19,16 +19,37 @@ import org.junit.jupiter.api.Test;
 class SandboxTargetTest {
     private static final KubeTarget DEFAULT = new KubeTarget(null, null);
 
-    /** A sandbox that is up or not, and whose simulator runs or not; it records what was started. */
+    /** A sandbox that is up or not, running or stopped, whose simulator runs or not; it records what was started. */
     private static final class FakeBox implements SandboxTarget.Box {
         boolean up;
+        boolean running;
         boolean simulatorRunning;
         int starts;
+        int resumes;
         int simulatorStarts;
 
         FakeBox(boolean up, boolean simulatorRunning) {
             this.up = up;
+            this.running = up;
             this.simulatorRunning = simulatorRunning;
+        }
+
+        static FakeBox stopped() {
+            var box = new FakeBox(true, false);
+            box.running = false;
+            return box;
+        }
+
+        @Override
+        public boolean running() {
+            return running;
+        }
+
+        @Override
+        public void resume(Consumer<String> progress) {
+            resumes++;
+            running = true;
+            simulatorRunning = true;
         }
 
         @Override
@@ -46,6 +67,7 @@ class SandboxTargetTest {
             progress.accept("building");
             starts++;
             up = true;
+            running = true;
             simulatorRunning = true;
         }
 
@@ -87,6 +109,22 @@ class SandboxTargetTest {
         assertEquals(0, box.starts);
         assertEquals(1, box.simulatorStarts);
         assertEquals(List.of("the sandbox's simulator was not running: started it again"), said);
+    }
+
+    @Test
+    void upStartsAStoppedSandboxAgainInsteadOfMakingANewOne() {
+        var box = FakeBox.stopped();
+        assertEquals(new KubeTarget(box.kubeconfig(), null), SandboxTarget.forInstall(DEFAULT, true, box, line -> { }));
+        assertEquals(1, box.resumes);
+        assertEquals(0, box.starts);
+    }
+
+    @Test
+    void commandsOtherThanUpSayAStoppedSandboxIsStopped() {
+        var box = FakeBox.stopped();
+        var e = assertThrows(ClusterUnreachableException.class, () -> SandboxTarget.forUse(DEFAULT, true, box));
+        assertTrue(e.getMessage().startsWith("the sandbox is stopped"), e.getMessage());
+        assertEquals(0, box.resumes);
     }
 
     @Test
