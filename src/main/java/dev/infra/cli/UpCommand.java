@@ -6,11 +6,13 @@ import dev.infra.errors.ConfigException;
 import dev.infra.errors.ExitCodes;
 import dev.infra.helm.Helm;
 import dev.infra.kube.Kube;
+import dev.infra.output.Format;
 import dev.infra.plan.Planner;
 import dev.infra.run.ChangePreview;
 import dev.infra.run.InfraHome;
 import dev.infra.run.InstallRequest;
 import dev.infra.run.Installer;
+import dev.infra.run.NextSteps;
 import dev.infra.run.PlannedPods;
 import dev.infra.run.Preflight;
 import dev.infra.run.Retry;
@@ -136,8 +138,12 @@ final class UpCommand implements Callable<Integer> {
             outcomes = installer.run();
         }
         if (installer.interrupted()) return ExitCodes.INTERRUPTED;
-        return outcomes.stream().filter(o -> o.result() == StepOutcome.Result.FAILED).findFirst()
+        int code = outcomes.stream().filter(o -> o.result() == StepOutcome.Result.FAILED).findFirst()
                 .map(o -> ExitCodes.of(o.failure()))
                 .orElse(outcomes.stream().allMatch(o -> o.result().ok()) ? ExitCodes.OK : ExitCodes.FAILURE);
+        if (code == ExitCodes.OK && infra.global.output() != Format.json) {
+            NextSteps.of(request.plan(), client).forEach(infra.spec.commandLine().getOut()::println);
+        }
+        return code;
     }
 }

@@ -109,6 +109,30 @@ class UpCommandTest {
     }
 
     @Test
+    void upEndsWithHowToReachWhatItInstalledButNotInJson(TestNamespace ns) {
+        var table = infra(ns.kubeconfig(), "up", "--profile", "ci", "--only", "app-frontend");
+        assertEquals(0, table.code(), table.all());
+        assertTrue(table.out().endsWith("""
+                Next:
+                  platform
+                    infra secret get minio-app-secret --key app-secret-key   (login app)
+                  app-database
+                    infra port-forward app-database   postgres://127.0.0.1:5432
+                    infra psql app-database
+                    infra secret get db-credentials --key POSTGRES_PASSWORD   (login app)
+                  app-backend
+                    infra port-forward app-backend   http://127.0.0.1:3000
+                  app-frontend
+                    http://platform.test/api
+                    http://platform.test/
+                    infra port-forward app-frontend   http://127.0.0.1:4173
+                """), table.out());
+        var json = infra(ns.kubeconfig(), "up", "--profile", "ci", "--only", "app-database", "-o", "json");
+        assertEquals(0, json.code(), json.all());
+        assertFalse(json.out().contains("Next:"), json.out());
+    }
+
+    @Test
     void aComponentThatCannotBecomeReadyIsDiagnosedAndItsDependentsSkipped(TestNamespace ns, @TempDir Path dir) throws IOException {
         Path file = userFile(dir, component("stuck", "stuck", ns.name(), "    timeout: 5s\n")
                 + component("after-stuck", "hello", ns.name(), "    needs: [stuck]\n")
