@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds infra from this checkout: the jar, an AppCDS archive for fast start-up, and the shell
+# Builds infra from this checkout: the jar, a class-data (CDS) archive for fast start-up, and the shell
 # completion scripts. Needs Java 17+ and Maven; touches nothing outside the checkout except
 # Maven's own repository, and infra's cache when it builds helm.
 #
@@ -50,11 +50,33 @@ install_helm() {
 echo "building target/infra.jar ..." >&2
 mvn -B -q -DskipTests package
 
-echo "recording the AppCDS archive target/infra.jsa ..." >&2
+echo "recording the class-data archive target/infra.jsa ..." >&2
+record_classes() { # file, then infra's arguments: the classes that command loads, listed into file
+  local list=$1
+  shift
+  java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:DumpLoadedClassList="$list" -jar target/infra.jar "$@" >/dev/null 2>&1 || true
+}
 rm -f target/infra.jsa
-# run typical commands once so their classes land in the archive
-java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:ArchiveClassesAtExit=target/infra.jsa -Xlog:cds=off -Xlog:cds+dynamic=off \
-  -jar target/infra.jar plan --profile minikube -o json >/dev/null
+classes=$(mktemp -d)
+# nothing listens on port 1: secret get loads picocli, the catalog and the fabric8 client up to its request
+cat > "$classes/kubeconfig" <<'KUBECONFIG'
+apiVersion: v1
+kind: Config
+clusters: [{name: none, cluster: {server: "https://127.0.0.1:1"}}]
+users: [{name: none, user: {token: none}}]
+contexts: [{name: none, context: {cluster: none, user: none}}]
+current-context: none
+KUBECONFIG
+record_classes "$classes/plan" plan --profile minikube -o json
+record_classes "$classes/secret" secret get db-credentials --kubeconfig "$classes/kubeconfig"
+# one list (ids are only for classes of other loaders; newer JDKs number each list on its own)
+sed 's/ id: [0-9]*$//' "$classes/plan" "$classes/secret" | awk '!seen[$0]++' > "$classes/all"
+# a static archive: the dynamic one (-XX:ArchiveClassesAtExit) leaves out picocli, compiled for Java 5;
+# the jar by its absolute path, as cli/infra names it from any directory
+java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:dump -XX:SharedClassListFile="$classes/all" \
+  -XX:SharedArchiveFile=target/infra.jsa -cp "$home/target/infra.jar" >/dev/null 2>&1 \
+  || echo "no class-data archive (infra starts without it, slower)" >&2
+rm -rf "$classes"
 
 cli/infra completion bash > cli/infra.bash
 cli/infra completion zsh > cli/infra.zsh

@@ -1,27 +1,114 @@
 #!/usr/bin/env bash
-# Start-up time of the CLI, measured against `java -version` in the same run so the numbers
-# compare across machines. Needs hyperfine (apt-get install hyperfine) and a built jar
-# (scripts/install.sh). Prints a Markdown table; the goal is `infra --version` under 0.4 s.
+# Start-up of the one-shot commands, each against its peer, in the same run on the same API server:
+#   infra --version                                      vs  java -version (the java cli/infra runs)
+#   infra secret get db-credentials --key POSTGRES_PASSWORD  vs  kubectl get secret -o jsonpath | base64 -d
+# Each round runs the four commands in turn, so that the load of a shared machine weighs on all
+# four alike; the ratios are of the medians of wall time. It writes the section "Start-up of
+# one-shot commands" of docs/benchmarks.md (scripts/bench/report.py keeps it) and prints it, and
+# with --json FILE writes the times in hyperfine's JSON shape (results[].command, median, min,
+# max, mean, stddev, times; plus cpu, each run's user + system seconds).
+#
+# The API server is $KUBECONFIG's (the secret is made when missing and removed afterwards), else
+# a sandbox of its own. Needs a built jar (scripts/install.sh) and the test binaries (kubectl).
+#   RUNS=20 scripts/bench/startup.sh [--json FILE]
 set -euo pipefail
 home=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-infra="$home/cli/infra"
+cd "$home"
+json=
+[[ ${1:-} == --json ]] && json=$2
 runs=${RUNS:-20}
-command -v hyperfine >/dev/null || { echo "hyperfine is missing: apt-get install hyperfine" >&2; exit 1; }
-[ -f "$home/target/infra.jar" ] || { echo "build first: scripts/install.sh" >&2; exit 1; }
+infra="$home/cli/infra"
+[[ -f target/infra.jar ]] || { echo "build first: scripts/install.sh" >&2; exit 1; }
+bin=$(bash scripts/testbin.sh)
+export PATH="$bin:$PATH" INFRA_TESTBIN="$bin"
+work=$(mktemp -d)
+own_sandbox= made_secret=
+cleanup() {
+  if [[ -n $made_secret ]]; then kubectl delete secret db-credentials -n apps >/dev/null 2>&1 || true; fi
+  if [[ -n $own_sandbox ]]; then "$infra" sandbox down >/dev/null 2>&1 || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
 
-json=$(mktemp)
-trap 'rm -f "$json"' EXIT
-hyperfine --runs "$runs" --warmup 3 --shell=none --export-json "$json" \
-  --command-name "java -version" "java -version" \
-  --command-name "infra --version" "$infra --version" \
-  --command-name "infra plan --profile minikube" "$infra plan --profile minikube" >&2
+if [[ -z ${KUBECONFIG:-} ]]; then
+  export XDG_STATE_HOME="$work/state"
+  own_sandbox=1
+  "$infra" sandbox up >/dev/null
+  KUBECONFIG=$("$infra" sandbox kubeconfig)
+  export KUBECONFIG
+fi
+if ! kubectl get secret db-credentials -n apps >/dev/null 2>&1; then
+  kubectl create namespace apps --dry-run=client -o yaml | kubectl apply -f - >/dev/null
+  made_secret=1
+  kubectl create secret generic db-credentials -n apps --from-literal=POSTGRES_PASSWORD=startup-bench >/dev/null
+fi
 
-python3 - "$json" <<'PY'
-import json, sys
-results = json.load(open(sys.argv[1]))["results"]
-base = results[0]["median"]
-print(f"| command | median s | min s | max s | x java -version |")
-print(f"|---|---|---|---|---|")
-for r in results:
-    print(f"| `{r['command']}` | {r['median']:.3f} | {r['min']:.3f} | {r['max']:.3f} | {r['median'] / base:.2f} |")
+# the java cli/infra runs, as it picks it
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+python3 - "$runs" "$json" "$(nproc)" "$("$java" -version 2>&1 | head -1)" docs/benchmarks.md <<PY
+import json, os, resource, statistics, subprocess, sys, time
+from datetime import datetime, timezone
+runs, json_path, cpus, java_version, out_md = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5]
+commands = {
+    "kubectl get secret | base64 -d":
+        "kubectl get secret db-credentials -n apps -o jsonpath='{.data.POSTGRES_PASSWORD}' | base64 -d",
+    "infra secret get --key": "$infra secret get db-credentials --key POSTGRES_PASSWORD",
+    "java -version": "$java -version",
+    "infra --version": "$infra --version",
+}
+wall = {name: [] for name in commands}
+cpu = {name: [] for name in commands}
+load = [os.getloadavg()[0]]
+for round in range(runs + 2):  # the first two warm the page cache and are not counted
+    for name, command in commands.items():
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        subprocess.run(command, shell=True, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        seconds = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if round >= 2:
+            wall[name].append(seconds)
+            cpu[name].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+load.append(os.getloadavg()[0])
+
+median = {name: statistics.median(times) for name, times in wall.items()}
+secret = median["infra secret get --key"] / median["kubectl get secret | base64 -d"]
+version = median["infra --version"] / median["java -version"]
+if json_path:
+    results = [{"command": name, "median": median[name], "min": min(times), "max": max(times),
+                "mean": statistics.mean(times), "stddev": statistics.stdev(times), "times": times, "cpu": cpu[name]}
+               for name, times in wall.items()]
+    with open(json_path, "w") as f:
+        json.dump({"results": results, "load_average": load}, f, indent=2)
+
+def verdict(ok):
+    return "met" if ok else "**not met**"
+
+heading = "## Start-up of one-shot commands"
+lines = [heading, "",
+         f"Measured by \`scripts/bench/startup.sh\` on {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC: {runs} rounds, each"
+         f" running the four commands in turn against one API server (a local control plane); {cpus} CPUs, load average"
+         f" {load[0]:.1f} before and {load[1]:.1f} after (a shared machine: times grow with the load, ratios much less);"
+         f" {java_version}.", "",
+         "| command | median s | min s | max s | median CPU s |", "|---|---|---|---|---|"]
+for name in commands:
+    cell = name.replace("|", "\\\\|")
+    lines.append(f"| \`{cell}\` | {median[name]:.3f} | {min(wall[name]):.3f} | {max(wall[name]):.3f} |"
+                 f" {statistics.median(cpu[name]):.3f} |")
+lines += ["",
+          f"- \`infra --version\` / \`java -version\`: **{version:.2f}x** (goal <= 4: {verdict(version <= 4)})",
+          f"- \`infra secret get --key\` / \`kubectl\`: **{secret:.2f}x** (goal <= 8: {verdict(secret <= 8)})", ""]
+section = "\n".join(lines)
+print(section)
+
+# replace the section in docs/benchmarks.md, or add it at the end
+text = open(out_md).read() if os.path.exists(out_md) else "# Benchmarks\n"
+if heading in text:
+    start = text.index(heading)
+    end = text.find("\n## ", start + 1)
+    text = text[:start] + section + ("" if end < 0 else text[end:])
+else:
+    text = text.rstrip("\n") + "\n\n" + section
+with open(out_md, "w") as f:
+    f.write(text)
 PY
