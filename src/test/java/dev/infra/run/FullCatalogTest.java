@@ -64,7 +64,7 @@ class FullCatalogTest {
 
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
-    void upInstallsTheWholeCatalogInDependencyOrderInParallelThenARerunChangesNothing(TestNamespace ns) {
+    void upInstallsTheWholeCatalogInDependencyOrderInParallelThenARerunAndADiffChangeNothing(TestNamespace ns) {
         Map<String, List<String>> needs = plannedNeeds(ns);
         var outputs = new ArrayList<String>();
 
@@ -87,6 +87,9 @@ class FullCatalogTest {
         var status = UpCommandTest.infra(ns.kubeconfig(), "status", "--profile", "ci");
         outputs.add(status.all());
         assertEquals(0, status.code(), "all healthy: " + status.all());
+        var diff = UpCommandTest.infra(ns.kubeconfig(), "diff", "--profile", "ci", "--chart-source", chartSource.toString());
+        outputs.add(diff.all());
+        assertEquals(0, diff.code(), "after up, nothing to change: " + diff.all());
         assertNoSecretIn(ns.client(), outputs);
     }
 
