@@ -13,7 +13,8 @@ public final class CapacityCheck {
     private CapacityCheck() {
     }
 
-    public static CapacityReport evaluate(String profile, List<PodSet> pods, List<NodeRoom> nodes) {
+    /** {@code needs}: each planned component's needs (what must go with it when it is disabled). */
+    public static CapacityReport evaluate(String profile, List<PodSet> pods, List<NodeRoom> nodes, Map<String, List<String>> needs) {
         Resources requested = pods.stream().map(p -> p.total(nodes.size())).reduce(Resources.NONE, Resources::plus);
         Resources free = nodes.stream().map(NodeRoom::free).reduce(Resources.NONE, Resources::plus);
         Resources used = nodes.stream().map(NodeRoom::used).reduce(Resources.NONE, Resources::plus);
@@ -25,7 +26,8 @@ public final class CapacityCheck {
                 .toList();
         long storage = pods.stream().mapToLong(PodSet::storageBytes).sum();
         long disk = nodes.stream().mapToLong(NodeRoom::diskBytes).sum();
-        return new CapacityReport(profile, nodes.size(), requested, free, used, homeless, byComponent(pods, nodes.size()), storage, disk);
+        return new CapacityReport(profile, nodes.size(), requested, free, used, homeless, byComponent(pods, nodes.size()), needs,
+                storage, disk);
     }
 
     /** Each component's requests, largest first. */

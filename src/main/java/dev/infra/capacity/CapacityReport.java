@@ -1,8 +1,10 @@
 package dev.infra.capacity;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What {@link CapacityCheck} found, and what to say about it.
@@ -12,9 +14,11 @@ import java.util.Map;
  * @param used        what other pods already request on the nodes
  * @param homeless    pod sets whose pod fits on no node
  * @param byComponent each component's requests, largest memory first
+ * @param needs       each planned component's needs, so that advice to disable one names what needs it too
  */
 public record CapacityReport(String profile, int nodes, Resources requested, Resources free, Resources used,
-                             List<PodSet> homeless, Map<String, Resources> byComponent, long storageBytes, long diskBytes) {
+                             List<PodSet> homeless, Map<String, Resources> byComponent, Map<String, List<String>> needs,
+                             long storageBytes, long diskBytes) {
     private static final long GI = 1L << 30;
 
     public boolean fits() {
@@ -38,7 +42,7 @@ public record CapacityReport(String profile, int nodes, Resources requested, Res
 
     /** minikube's flags where that is the profile, else the components whose requests would make room. */
     String advice() {
-        String disable = "or disable (infra.yaml `disable: [...]`) " + String.join(", ", biggest());
+        String disable = "or in infra.yaml " + disable();
         if (!"minikube".equals(profile)) return "add nodes, " + disable;
         // what the profile and the pods already there request, at least minikube's minimum of 2 CPUs;
         // 1Gi more for the node's own system (kubelet, container runtime), which allocatable leaves out
@@ -46,6 +50,27 @@ public record CapacityReport(String profile, int nodes, Resources requested, Res
         long cpus = Math.max(2, (whole.cpuMillis() + 999) / 1000);
         long gib = (whole.memoryBytes() + GI - 1) / GI + 1;
         return "recreate minikube with room for it (minikube delete; minikube start --cpus " + cpus + " --memory " + gib + "g), " + disable;
+    }
+
+    /** {@code disable: [...]} of the biggest components and of what needs them, which would fail without them. */
+    String disable() {
+        var names = new LinkedHashSet<String>();
+        var biggest = biggest();
+        biggest.forEach(name -> names.addAll(withDependents(name)));
+        return "disable: [" + String.join(", ", names) + "] ("
+                + String.join("; ", biggest.stream().map(n -> n + " requests " + byComponent.get(n)).toList()) + ")";
+    }
+
+    private Set<String> withDependents(String component) {
+        var all = new LinkedHashSet<>(List.of(component));
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (var e : needs.entrySet()) {
+                if (!all.contains(e.getKey()) && e.getValue().stream().anyMatch(all::contains)) grew |= all.add(e.getKey());
+            }
+        }
+        return all;
     }
 
     /**
@@ -61,7 +86,7 @@ public record CapacityReport(String profile, int nodes, Resources requested, Res
                 weight(a.getValue(), missing))).toList()) {
             if (missing.fitsIn(freed) && !names.isEmpty()) break;
             if (weight(e.getValue(), missing) == 0) break;
-            names.add(e.getKey() + " (" + e.getValue() + ")");
+            names.add(e.getKey());
             freed = freed.plus(e.getValue());
         }
         return names;

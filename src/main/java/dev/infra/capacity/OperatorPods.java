@@ -86,7 +86,9 @@ final class OperatorPods {
      * Keycloak operator 26: instances default to 1 (the CRD), and where spec.resources sets no
      * memory request the operator requests 1700Mi (limit 2Gi): the operator's
      * kc.operator.keycloak.resources.requests.memory in operator/src/main/resources/application.properties,
-     * documented in Keycloak's upgrading guide, "Keycloak CR resources options" (24.0).
+     * documented since 24.0 (section "Keycloak CR resources options": requests memory 1700MiB, limits
+     * memory 2GiB where the CR sets none; Red Hat build of Keycloak 24.0 upgrading guide,
+     * https://docs.redhat.com/en/documentation/red_hat_build_of_keycloak/24.0/html/upgrading_guide/keycloak_cr_changes).
      */
     private static PodSet keycloak(String component, String workload, Map<?, ?> k) {
         int instances = Fields.count(k, "spec.instances", 1);

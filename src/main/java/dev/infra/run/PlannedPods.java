@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +47,9 @@ public final class PlannedPods {
             warnings.accept("capacity not checked: this user may not list nodes and pods");
             return Optional.empty();
         }
-        return Optional.of(CapacityCheck.evaluate(request.platform().profile(), of(request, helm, dir, warnings), nodes));
+        var needs = new LinkedHashMap<String, List<String>>();
+        request.plan().steps().forEach(step -> needs.put(step.name(), step.needs()));
+        return Optional.of(CapacityCheck.evaluate(request.platform().profile(), of(request, helm, dir, warnings), nodes, needs));
     }
 
     /** A component that cannot be rendered is left out, and {@code warnings} says so. */

@@ -39,7 +39,8 @@ class CapacityOnSimulatedNodesTest {
     /** The numbers are the real charts' requests with infra's values, and the operators' defaults. */
     private static final String REFUSAL = "profile 'minikube' does not fit: the profile's pods request 0.41 CPU, 3Gi memory;"
             + " 1 node has 2 CPU, 2Gi memory free (1022Mi memory short); recreate minikube with room for it"
-            + " (minikube delete; minikube start --cpus 2 --memory 4g), or disable (infra.yaml `disable: [...]`) keycloak (1.7Gi memory);"
+            + " (minikube delete; minikube start --cpus 2 --memory 4g), or in infra.yaml disable: [keycloak, keycloak-realm]"
+            + " (keycloak requests 1.7Gi memory);"
             + " claims request 42Gi of storage, more than the nodes' 20Gi of disk";
     @TempDir
     static Path charts;
