@@ -65,6 +65,10 @@ class CloudProfilesInstallTest {
             assertEquals("gp3", claim.getSpec().getStorageClassName(), "the database's volume comes from the EBS driver's class");
         } finally {
             removeAppDatabase(ns);
+            // the real chart's pods bind host port 9100 on every node, as those of prometheus-stack's own
+            // node exporter do, which eks turns off and the other profiles keep: leave the port free
+            uninstall(ns, "prometheus-node-exporter", "monitoring");
+            ns.client().configMaps().inNamespace("monitoring").withName("infra-state-node-exporter").delete();
         }
     }
 
@@ -123,9 +127,7 @@ class CloudProfilesInstallTest {
      */
     private static void removeAppDatabase(TestNamespace ns) throws IOException, InterruptedException {
         // the whole release, so that the next install starts afresh rather than patching a leftover
-        var uninstall = new ProcessBuilder(Testbin.helm().toString(), "uninstall", "app-database", "--namespace", "apps",
-                "--ignore-not-found", "--wait", "--kubeconfig", ns.kubeconfig().toString()).inheritIO().start();
-        assertTrue(uninstall.waitFor(2, TimeUnit.MINUTES) && uninstall.exitValue() == 0, "helm uninstall app-database failed");
+        uninstall(ns, "app-database", "apps");
         KubernetesClient client = ns.client();
         client.configMaps().inNamespace("apps").withName("infra-state-app-database").delete();
         var statefulSet = client.apps().statefulSets().inNamespace("apps").withName("app-database");
@@ -133,6 +135,13 @@ class CloudProfilesInstallTest {
         var claim = client.persistentVolumeClaims().inNamespace("apps").withName("data-app-database-0");
         claim.delete();
         claim.waitUntilCondition(Objects::isNull, 2, TimeUnit.MINUTES);
+    }
+
+    /** {@code helm uninstall --wait}: the release's objects are gone when it returns. */
+    private static void uninstall(TestNamespace ns, String release, String namespace) throws IOException, InterruptedException {
+        var uninstall = new ProcessBuilder(Testbin.helm().toString(), "uninstall", release, "--namespace", namespace,
+                "--ignore-not-found", "--wait", "--kubeconfig", ns.kubeconfig().toString()).inheritIO().start();
+        assertTrue(uninstall.waitFor(2, TimeUnit.MINUTES) && uninstall.exitValue() == 0, "helm uninstall " + release + " failed");
     }
 
     /** What AKS has and the user makes before {@code infra up} (README: Cloud profiles). */
