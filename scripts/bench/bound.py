@@ -1,0 +1,79 @@
+"""The lower bound of an install: the longest chain of needs, each step weighted by what the
+simulation imposes on it, known in advance from the sandbox's settings, plus helm's own time.
+
+A step's weight is
+    helm + pre * R + max(pods * R, post * R)
+where R is the pods' ready delay (the kwok Stage), helm the step's `helm upgrade --install --no-hooks` time measured alone (0 for plain manifests,
+which infra applies itself), pre/post whether the chart has pre-/post-install hook Jobs (helm runs
+them and waits for them to complete: a Job's pod is Ready after R, then completes at once), and pods
+whether what infra waits for has pods that this step makes (the catalog's readiness checks; without
+any, a chart's workloads). Pods of one step start together, and the simulated operators
+(sandbox/operators) act on a resource as it appears, with no delay of their own. Everything else
+(the API server, the controllers, the simulator's reactions, infra's own start-up) counts as zero:
+the bound is below what any installer can reach.
+"""
+import os
+
+import yaml
+
+POD_KINDS = {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "Pod"}
+CHART_TYPES = {"helm-repo", "oci", "local-chart"}
+
+
+def docs(path):
+    if not os.path.exists(path):
+        return []
+    with open(path) as f:
+        return [d for d in yaml.safe_load_all(f) if isinstance(d, dict)]
+
+
+def hook_jobs(rendered, phase):
+    return any(d.get("kind") == "Job" and phase in
+               ((d.get("metadata") or {}).get("annotations") or {}).get("helm.sh/hook", "") for d in rendered)
+
+
+def has_workloads(rendered):
+    return any(d.get("kind") in POD_KINDS and (d.get("spec") or {}).get("replicas", 1) != 0
+               and "helm.sh/hook" not in ((d.get("metadata") or {}).get("annotations") or {}) for d in rendered)
+
+
+def weights(plan, rendered_dir, helm_seconds, ready_after):
+    """Per component: its weight in seconds and how it was made, for the report."""
+    out = {}
+    rendered_by = {s["component"]: docs(os.path.join(rendered_dir, f"rendered-{s['release'] or s['component']}.yaml"))
+                   for s in plan["steps"]}
+    # a workload that another step renders is not this step's to wait for: its pods may be Ready
+    # before this step starts
+    elsewhere = {(d.get("kind"), (d.get("metadata") or {}).get("name")): c
+                 for c, rendered in rendered_by.items() for d in rendered}
+    for step in plan["steps"]:
+        release = step["release"] or step["component"]
+        rendered = rendered_by[step["component"]]
+        chart = step["source"]["type"] in CHART_TYPES
+        checks = step.get("readiness") or []
+        if checks:
+            pods = any(c["kind"] in POD_KINDS and elsewhere.get((c["kind"], c["name"]), step["component"]) == step["component"]
+                       for c in checks)
+        else:
+            pods = chart and has_workloads(rendered)
+        pre = chart and hook_jobs(rendered, "pre-install")
+        post = chart and hook_jobs(rendered, "post-install")
+        helm = helm_seconds.get(release, 0.0) if chart else 0.0
+        seconds = helm + pre * ready_after + max(pods * ready_after, post * ready_after)
+        out[step["component"]] = {"seconds": seconds, "helm": helm, "pre_hook": pre, "pods": pods, "post_hook": post}
+    return out
+
+
+def longest_chain(plan, weight):
+    """(seconds, [components]) of the longest chain of needs; plan order puts needs first."""
+    finish, via = {}, {}
+    for step in plan["steps"]:
+        needs = [n for n in step["needs"] if n in finish]
+        before = max(needs, key=lambda n: finish[n], default=None)
+        finish[step["component"]] = (finish[before] if before else 0.0) + weight[step["component"]]
+        via[step["component"]] = before
+    last = max(finish, key=finish.get)
+    chain = [last]
+    while via[chain[-1]]:
+        chain.append(via[chain[-1]])
+    return finish[last], list(reversed(chain))
