@@ -1,9 +1,9 @@
 package dev.infra.cli;
 
 import dev.infra.catalog.Platform;
-import dev.infra.kube.Kube;
 import dev.infra.kube.KnownSecret;
 import dev.infra.kube.SecretReader;
+import dev.infra.kube.SessionAhead;
 import dev.infra.output.Table;
 import java.io.PrintWriter;
 import java.util.List;
@@ -45,9 +45,16 @@ final class SecretCommand {
         @Override
         public Integer call() {
             var infra = parent.infra;
-            Platform platform = catalog.platform();
+            var ahead = SessionAhead.open(infra.global.kubeTarget());
+            Platform platform;
+            try {
+                platform = catalog.platform();
+            } catch (RuntimeException e) {
+                ahead.discard();
+                throw e;
+            }
             // one request, no probe before it: the GET itself tells an unreachable API server apart
-            try (var session = Kube.open(infra.kubeTarget(platform))) {
+            try (var session = ahead.session(infra.kubeTarget(platform))) {
                 var secret = session.reach(() -> new SecretReader(session.client(), platform).read(name, namespace));
                 PrintWriter out = infra.spec.commandLine().getOut();
                 if (key != null) {

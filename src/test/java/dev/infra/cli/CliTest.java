@@ -134,6 +134,13 @@ class CliTest {
     }
 
     @Test
+    void secretGetNamesAProfileMistakeBeforeAKubeconfigOne() {
+        // the kubeconfig is read while the catalog is, but a catalog error is what the user sees first, as before
+        assertOneLineError(run("secret", "get", "db-credentials", "--profile", "minikub", "--kubeconfig", "/nonexistent/kubeconfig"),
+                2, "unknown profile 'minikub'");
+    }
+
+    @Test
     void versionComesFromTheBuild() {
         var result = run("--version");
         assertEquals(0, result.code());
