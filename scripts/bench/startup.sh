@@ -97,7 +97,10 @@ set-up moved to a thread of their own, beside the catalog): the catalog about 45
 binding to records 15%, Jackson's set-up, resolving the profile 5%), as the namespace of a known
 secret depends on the profile and infra.yaml; fabric8 reading the kubeconfig 17%; its TLS set-up
 28% (it loads the JDK's whole cacerts trust store to add the cluster's CA, 15%); picocli's model of
-the root and \`secret\` 14%; the GET itself about 1%. Gone since the 1.7-2.3 s of issue 17: the
+the root and \`secret\` 14%; the GET itself about 1%. About 0.3 s of its wall time come after the
+command, between System.exit and the end of the process (class-load log times); most likely the
+JVM's exit waiting up to 300 ms for threads in native code, as JDK 17's HttpClient, which cannot be
+closed, leaves its selector thread in epoll (\`--version\` has no such gap): the next thing to try. Gone since the 1.7-2.3 s of issue 17: the
 model of all 16 subcommands for every line, a PBKDF2 of 10,000 rounds to hold the client key in an
 in-memory PKCS#12 store (21% of the main thread), the /version probe before the GET, 'did you
 mean' messages computed for valid catalog references (5%), and picocli missing from the class-data
