@@ -15,14 +15,11 @@ import dev.infra.run.InstallRequest;
 import dev.infra.run.Preflight;
 import dev.infra.run.ValuesDirectory;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,17 +41,15 @@ final class DiffCommand implements Callable<Integer> {
     @Mixin
     SelectionOptions selection;
 
-    @Option(names = "--chart-source", paramLabel = "DIR",
-            description = "Take upstream charts (<chart>-<version>.tgz) and manifests from DIR instead of the internet.")
-    Path chartSource;
+    @Mixin
+    ChartSourceOption chartSource;
 
     @Override
     public Integer call() {
         var format = infra.global.output();
         if (format != Format.table && format != Format.json) throw new ConfigException("-o " + format + " is not for 'infra diff'; use table or json");
         var platform = catalog.platform();
-        if (chartSource != null && !Files.isDirectory(chartSource)) throw new ConfigException("--chart-source " + chartSource + " is not a directory");
-        var request = new InstallRequest(platform, new Planner().plan(selection.request(platform)), InfraHome.path(), chartSource, PARALLEL, false, null);
+        var request = new InstallRequest(platform, new Planner().plan(selection.request(platform)), InfraHome.path(), chartSource.directory(), PARALLEL, false, null);
         Preflight.check(request);
         infra.helmVersion();
         List<ComponentDiff> components;

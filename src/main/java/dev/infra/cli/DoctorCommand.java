@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "doctor", description = {
@@ -33,9 +32,8 @@ final class DoctorCommand implements Callable<Integer> {
     @Mixin
     CatalogOptions catalog;
 
-    @Option(names = "--chart-source", paramLabel = "DIR",
-            description = "Render upstream charts (<chart>-<version>.tgz) and manifests from DIR instead of the internet.")
-    Path chartSource;
+    @Mixin
+    ChartSourceOption chartSource;
 
     record Check(String name, String result, String detail) {
         boolean failed() {
@@ -46,6 +44,7 @@ final class DoctorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var platform = catalog.platform();
+        var charts = chartSource.directory();
         var checks = new ArrayList<Check>();
         checks.add(helm());
         try (var session = Kube.connect(infra.kubeTarget(platform))) {
@@ -54,7 +53,7 @@ final class DoctorCommand implements Callable<Integer> {
             checks.add(context(platform, session));
             checks.add(storageClass(platform, session));
             checks.add(ingressClass(platform, session));
-            checks.add(capacity(platform, session));
+            checks.add(capacity(platform, session, charts));
         } catch (RuntimeException e) {
             checks.add(new Check("cluster", "fail", e.getMessage()));
         }
@@ -84,8 +83,8 @@ final class DoctorCommand implements Callable<Integer> {
     }
 
     /** The whole profile's pods against the nodes' free room; components it cannot render are named. */
-    private Check capacity(Platform platform, KubeSession session) {
-        var request = new InstallRequest(platform, new Planner().plan(PlanRequest.all(platform)), InfraHome.path(), chartSource, 6, false, null);
+    private Check capacity(Platform platform, KubeSession session, Path charts) {
+        var request = new InstallRequest(platform, new Planner().plan(PlanRequest.all(platform)), InfraHome.path(), charts, 6, false, null);
         var warnings = new ArrayList<String>();
         try (var dir = ValuesDirectory.forThisProcess()) {
             var report = PlannedPods.capacity(request, session.client(), infra.helm(session), dir, warnings::add);

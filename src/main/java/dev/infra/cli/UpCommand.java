@@ -22,8 +22,6 @@ import dev.infra.run.StepOutcome;
 import dev.infra.run.StepRunner;
 import dev.infra.run.ValuesDirectory;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -51,9 +49,8 @@ final class UpCommand implements Callable<Integer> {
     @Mixin
     LockOptions lock;
 
-    @Option(names = "--chart-source", paramLabel = "DIR",
-            description = "Take upstream charts (<chart>-<version>.tgz) and manifests from DIR instead of the internet.")
-    Path chartSource;
+    @Mixin
+    ChartSourceOption chartSource;
 
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "6", description = "Steps at once (default: ${DEFAULT-VALUE}).")
     int parallel;
@@ -75,12 +72,11 @@ final class UpCommand implements Callable<Integer> {
         var platform = catalog.platform();
         var plan = new Planner().plan(selection.request(platform));
         if (parallel < 1) throw new ConfigException("--parallel must be at least 1");
-        if (chartSource != null && !Files.isDirectory(chartSource)) throw new ConfigException("--chart-source " + chartSource + " is not a directory");
         boolean ask = platform.confirm() && !yes;
         if (ask) Confirmation.checkAskable("infra up --profile " + platform.profile() + " (a production profile)");
         var err = infra.spec.commandLine().getErr();
         plan.warnings().forEach(w -> err.println("warning: " + w));
-        var request = new InstallRequest(platform, plan, InfraHome.path(), chartSource, parallel, force,
+        var request = new InstallRequest(platform, plan, InfraHome.path(), chartSource.directory(), parallel, force,
                 timeout == null ? null : Durations.parse(timeout));
         Preflight.check(request);
 

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,6 +50,14 @@ class CliTest {
     @Test
     void diffRefusesAnOutputItHasNoFormForBeforeTouchingACluster() {
         assertOneLineError(run("diff", "-o", "yaml", "--kubeconfig", "/nonexistent/kubeconfig"), 2, "-o yaml is not for 'infra diff'; use table or json");
+    }
+
+    @Test
+    void aChartSourceThatIsNotADirectoryIsRefusedBeforeTouchingACluster() {
+        for (String command : List.of("up", "diff", "doctor")) {
+            assertOneLineError(run(command, "--profile", "ci", "--chart-source", "/nonexistent/charts", "--kubeconfig", "/nonexistent/kubeconfig"),
+                    2, "--chart-source /nonexistent/charts is not a directory");
+        }
     }
 
     @Test
