@@ -8,6 +8,7 @@ import subprocess
 from datetime import datetime, timezone
 
 import bound
+import docsection
 
 LABELS = {"up_over_bound": "`infra up` / bound", "helmfile_over_up": "helmfile / `infra up`",
           "noop": "no-op rerun", "rss": "peak memory"}
@@ -29,15 +30,8 @@ SANDBOX_SECTION = "## The sandbox with real charts"
 
 def kept_section(path):
     """The section scripts/bench/sandbox.sh writes: this report does not measure it, so it stays as it was."""
-    try:
-        text = open(path).read()
-    except FileNotFoundError:
-        return []
-    if SANDBOX_SECTION not in text:
-        return []
-    section = text[text.index(SANDBOX_SECTION):]
-    end = section.find("\n## ", 1)
-    return (section if end < 0 else section[:end]).rstrip("\n").split("\n") + [""]
+    section = docsection.find(open(path).read(), SANDBOX_SECTION) if os.path.exists(path) else ""
+    return section.rstrip("\n").split("\n") + [""] if section else []
 
 
 def version(command):

@@ -36,6 +36,8 @@ summary=$(tail -1 "$work/up.log")
 
 python3 - "$work/times" "$summary" "$given" docs/benchmarks.md "$(nproc)" "$(cut -d' ' -f1 /proc/loadavg)" <<'PY'
 import sys
+sys.path.insert(0, "scripts/bench")
+import docsection
 from datetime import datetime, timezone
 times = dict(line.split() for line in open(sys.argv[1]))
 t = {k: float(v) for k, v in times.items()}
@@ -55,14 +57,6 @@ load average {sys.argv[6]} at the end (the machine is shared: times grow with it
 | `infra status --profile sandbox` (exit 0: healthy) | {t['status']:.1f} |
 | no-op rerun of `infra up` | {t['rerun']:.1f} |
 """
-path = sys.argv[4]
-text = open(path).read()
-if heading in text:
-    start = text.index(heading)
-    end = text.find("\n## ", start + 1)
-    text = text[:start] + section + ("" if end < 0 else text[end:])
-else:
-    text = text.rstrip("\n") + "\n\n" + section
-open(path, "w").write(text)
+docsection.replace(sys.argv[4], heading, section)
 PY
 cat "$work/times"

@@ -53,6 +53,8 @@ fi
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 python3 - "$runs" "$json" "$(nproc)" "$("$java" -version 2>&1 | head -1)" "$docs" <<PY
 import json, os, resource, statistics, subprocess, sys, time
+sys.path.insert(0, "scripts/bench")
+import docsection
 from datetime import datetime, timezone
 runs, json_path, cpus, java_version, out_md = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5]
 commands = {
@@ -132,13 +134,5 @@ print(body)
 if out_md:  # --docs: the body of the section "One-shot commands", which bench.sh's report would write
     heading = "## One-shot commands"
     section = f"{heading}\n\nFrom \`scripts/bench/startup.sh --docs\`, run on its own:\n\n{body}"
-    text = open(out_md).read() if os.path.exists(out_md) else "# Benchmarks\n"
-    if heading in text:
-        start = text.index(heading)
-        end = text.find("\n## ", start + 1)
-        text = text[:start] + section + ("" if end < 0 else text[end:])
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    with open(out_md, "w") as f:
-        f.write(text)
+    docsection.replace(out_md, heading, section)
 PY
