@@ -95,6 +95,39 @@ class FullCatalogTest {
 
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    void theMinikubeProfilesValuesInstallFromTheRealChartsAndBecomeHealthy(TestNamespace ns) {
+        // the minikube profile is for the context minikube: naming another is how a user points it elsewhere
+        String context = ns.client().getConfiguration().getCurrentContext().getName();
+        var outputs = new ArrayList<String>();
+        // from nothing: claims the ci profile made smaller cannot grow (only dynamically provisioned ones can)
+        var down = infra(outputs, ns, "down", "--yes", "--delete-data", "--profile", "minikube", "--context", context);
+        assertEquals(0, down.code(), down.all());
+        plannedSteps(ns, "minikube").stream().map(s -> s.path("namespace").asString()).distinct()
+                .filter(namespace -> !down.out().contains("kept namespace " + namespace + ","))
+                .forEach(namespace -> ns.client().namespaces().withName(namespace).waitUntilCondition(n -> n == null, 2, TimeUnit.MINUTES));
+        var first = infra(outputs, ns, "up", "--profile", "minikube", "--context", context, "--chart-source",
+                chartSource.toString(), "--force", "-o", "json");
+        assertEquals(0, first.code(), first.all());
+        assertEquals(new TreeSet<>(plannedSteps(ns, "minikube").stream().map(s -> s.path("component").asString()).toList()),
+                new TreeSet<>(first.finished("installed")), first.out());
+
+        var status = infra(outputs, ns, "status", "--profile", "minikube", "--context", context);
+        assertEquals(0, status.code(), "all healthy: " + status.all());
+        var rerun = infra(outputs, ns, "up", "--profile", "minikube", "--context", context, "--chart-source",
+                chartSource.toString(), "-o", "json");
+        assertEquals(0, rerun.code(), rerun.all());
+        assertEquals(List.of(), rerun.finished("installed"), "a rerun with the same values changes nothing: " + rerun.out());
+        assertNoSecretIn(ns.client(), outputs);
+    }
+
+    private static Run infra(List<String> outputs, TestNamespace ns, String... args) {
+        var run = UpCommandTest.infra(ns.kubeconfig(), args);
+        outputs.add(run.all());
+        return run;
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void upKilledMidwayAgainAndAgainConvergesOnTheNextRun(TestNamespace ns) throws IOException, InterruptedException {
         Set<String> namespaces = plannedSteps(ns).stream().map(s -> s.path("namespace").asString()).collect(Collectors.toSet());
         var outputs = new ArrayList<String>();
@@ -235,11 +268,15 @@ class FullCatalogTest {
 
     /** The steps of {@code infra plan --profile ci -o json}: the whole catalog. */
     private static List<JsonNode> plannedSteps(TestNamespace ns) {
-        var plan = UpCommandTest.infra(ns.kubeconfig(), "plan", "--profile", "ci", "-o", "json");
+        return plannedSteps(ns, "ci");
+    }
+
+    private static List<JsonNode> plannedSteps(TestNamespace ns, String profile) {
+        var plan = UpCommandTest.infra(ns.kubeconfig(), "plan", "--profile", profile, "-o", "json");
         assertEquals(0, plan.code(), plan.all());
         var steps = new ArrayList<JsonNode>();
         JsonMapper.shared().readTree(plan.out()).path("steps").forEach(steps::add);
-        assertTrue(steps.size() > 15, "the ci profile installs the whole catalog: " + plan.out());
+        assertTrue(steps.size() > 15, "the " + profile + " profile installs the whole catalog: " + plan.out());
         return steps;
     }
 
