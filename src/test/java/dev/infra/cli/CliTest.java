@@ -3,6 +3,7 @@ package dev.infra.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.infra.testing.UnreachableCluster;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -130,14 +131,7 @@ class CliTest {
     @Test
     void secretGetOfAnUnreachableApiServerExitsThree(@TempDir Path dir) throws IOException {
         // secret get sends its one GET without a probe before it; a GET that gets no answer says so
-        Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), """
-                apiVersion: v1
-                kind: Config
-                clusters: [{name: gone, cluster: {server: "https://127.0.0.1:1"}}]
-                users: [{name: u, user: {token: t}}]
-                contexts: [{name: gone, context: {cluster: gone, user: u}}]
-                current-context: gone
-                """);
+        Path kubeconfig = UnreachableCluster.kubeconfig(dir);
         assertOneLineError(run("secret", "get", "db-credentials", "--key", "POSTGRES_PASSWORD", "--kubeconfig", kubeconfig.toString()),
                 3, "cannot reach the API server https://127.0.0.1:1/ of context 'gone'");
     }

@@ -11,6 +11,7 @@ import dev.infra.testing.AlsoWithHelm3;
 import dev.infra.testing.KubeTest;
 import dev.infra.testing.TestNamespace;
 import dev.infra.testing.Testbin;
+import dev.infra.testing.UnreachableCluster;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -159,14 +160,7 @@ class UpCommandTest {
 
     @Test
     void unreachableApiServerExitsThreeWithinSeconds(@TempDir Path dir) throws IOException {
-        Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), """
-                apiVersion: v1
-                kind: Config
-                clusters: [{name: gone, cluster: {server: "https://127.0.0.1:1"}}]
-                users: [{name: u, user: {token: t}}]
-                contexts: [{name: gone, context: {cluster: gone, user: u}}]
-                current-context: gone
-                """);
+        Path kubeconfig = UnreachableCluster.kubeconfig(dir);
         var run = infra(kubeconfig, "up", "--profile", "ci");
         assertEquals(3, run.code(), run.all());
         assertEquals(1, run.err().lines().count(), run.err());
