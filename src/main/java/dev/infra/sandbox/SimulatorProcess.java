@@ -34,7 +34,8 @@ final class SimulatorProcess {
      * egress socket (so a pid reused by another program is not taken for it).
      */
     Optional<ProcessHandle> running(Path egressSocket) {
-        try (SocketChannel probe = SocketChannel.open(UnixDomainSocketAddress.of(egressSocket))) {
+        if (!answers(egressSocket)) return Optional.empty();
+        try {
             long pid = Long.parseLong(Files.readString(pidFile()).strip());
             return ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
         } catch (IOException | NumberFormatException e) {
@@ -42,7 +43,7 @@ final class SimulatorProcess {
         }
     }
 
-    /** Starts it and returns once it listens on the egress socket. */
+    /** Starts it and returns once it answers on the egress socket. */
     void start(Path kubeconfig, Path egressSocket) {
         List<String> command = new ArrayList<>();
         if (Files.isExecutable(Path.of("/usr/bin/setsid"))) command.add("/usr/bin/setsid");
@@ -73,9 +74,18 @@ final class SimulatorProcess {
         }
     }
 
+    private static boolean answers(Path socket) {
+        try (SocketChannel probe = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private void awaitSocket(Process process, Path socket) {
         long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
-        while (!Files.exists(socket)) {
+        // the socket file exists from bind(), before the simulator listens: wait for an answer
+        while (!answers(socket)) {
             if (!process.isAlive() || System.currentTimeMillis() > deadline) {
                 process.destroy();
                 throw new IllegalStateException("the sandbox's simulator did not start; see " + log());
