@@ -35,6 +35,6 @@ public record KubeSession(KubernetesClient client, String context, KubeTarget pi
 
     @Override
     public void close() {
-        client.close();
+        HttpSelectorStop.close(client);
     }
 }

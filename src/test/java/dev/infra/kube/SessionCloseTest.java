@@ -1,0 +1,42 @@
+package dev.infra.kube;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SessionCloseTest {
+    private static Set<Thread> httpSelectors() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().matches("HttpClient-\\d+-SelectorManager"))
+                .collect(Collectors.toSet());
+    }
+
+    /** The JVM's exit waits 300 ms for a thread left in native code: a third of a one-shot command. */
+    @Test
+    void closingASessionEndsTheHttpClientsSelectorThread(@TempDir Path dir) throws IOException, InterruptedException {
+        var kubeconfig = Files.writeString(dir.resolve("config"), """
+                apiVersion: v1
+                kind: Config
+                clusters: [{name: c, cluster: {server: "https://127.0.0.1:1"}}]
+                users: [{name: u, user: {token: t}}]
+                contexts: [{name: ctx, context: {cluster: c, user: u}}]
+                current-context: ctx
+                """);
+        Set<Thread> before = httpSelectors();
+        List<Thread> own;
+        try (var session = Kube.open(new KubeTarget(kubeconfig, null))) {
+            own = httpSelectors().stream().filter(t -> !before.contains(t)).toList();
+            assertEquals(1, own.size(), "one selector thread per session: " + own);
+        }
+        own.get(0).join(2_000);
+        assertFalse(own.get(0).isAlive(), "the selector thread outlived its session");
+    }
+}
