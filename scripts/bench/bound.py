@@ -2,12 +2,14 @@
 simulation imposes on it, known in advance from the sandbox's settings, plus helm's own time.
 
 A step's weight is
-    helm + pre * R + max(pods * R, post * R)
+    helm + pre * R + max(pods * (R + M), post * R)
 where R is the pods' ready delay (the kwok Stage), helm the step's `helm upgrade --install --no-hooks` time measured alone (0 for plain manifests,
 which infra applies itself), pre/post whether the chart has pre-/post-install hook Jobs (helm runs
-them and waits for them to complete: a Job's pod is Ready after R, then completes at once), and pods
-whether what infra waits for has pods that this step makes (the catalog's readiness checks; without
-any, a chart's workloads). Pods of one step start together, and the simulated operators
+them and waits for them to complete: a Job's pod is Ready after R, then completes at once), pods
+whether what infra waits for has pods that this step makes (every workload the step renders, as
+infra waits for each, and the catalog's readiness checks), and M the longest minReadySeconds of
+its Deployments and DaemonSets (they count a pod available only that long after it is Ready, and
+infra, like kubectl rollout status, waits for available pods). Pods of one step start together, and the simulated operators
 (sandbox/operators) act on a resource as it appears, with no delay of their own. Everything else
 (the API server, the controllers, the simulator's reactions, infra's own start-up) counts as zero:
 the bound is below what any installer can reach.
@@ -32,9 +34,15 @@ def hook_jobs(rendered, phase):
                ((d.get("metadata") or {}).get("annotations") or {}).get("helm.sh/hook", "") for d in rendered)
 
 
-def has_workloads(rendered):
-    return any(d.get("kind") in POD_KINDS and (d.get("spec") or {}).get("replicas", 1) != 0
-               and "helm.sh/hook" not in ((d.get("metadata") or {}).get("annotations") or {}) for d in rendered)
+def workloads(rendered):
+    return [d for d in rendered if d.get("kind") in POD_KINDS and (d.get("spec") or {}).get("replicas", 1) != 0
+            and "helm.sh/hook" not in ((d.get("metadata") or {}).get("annotations") or {})]
+
+
+def min_ready_seconds(rendered):
+    """The longest minReadySeconds of the Deployments and DaemonSets: readiness waits for available pods."""
+    return max((int((d.get("spec") or {}).get("minReadySeconds") or 0) for d in workloads(rendered)
+                if d.get("kind") in {"Deployment", "DaemonSet"}), default=0)
 
 
 def weights(plan, rendered_dir, helm_seconds, ready_after):
@@ -51,16 +59,16 @@ def weights(plan, rendered_dir, helm_seconds, ready_after):
         rendered = rendered_by[step["component"]]
         chart = step["source"]["type"] in CHART_TYPES
         checks = step.get("readiness") or []
-        if checks:
-            pods = any(c["kind"] in POD_KINDS and elsewhere.get((c["kind"], c["name"]), step["component"]) == step["component"]
-                       for c in checks)
-        else:
-            pods = chart and has_workloads(rendered)
+        pods = bool(workloads(rendered)) or any(
+            c["kind"] in POD_KINDS and elsewhere.get((c["kind"], c["name"]), step["component"]) == step["component"]
+            for c in checks)
+        available_after = min_ready_seconds(rendered) if pods else 0
         pre = chart and hook_jobs(rendered, "pre-install")
         post = chart and hook_jobs(rendered, "post-install")
         helm = helm_seconds.get(release, 0.0) if chart else 0.0
-        seconds = helm + pre * ready_after + max(pods * ready_after, post * ready_after)
-        out[step["component"]] = {"seconds": seconds, "helm": helm, "pre_hook": pre, "pods": pods, "post_hook": post}
+        seconds = helm + pre * ready_after + max(pods * (ready_after + available_after), post * ready_after)
+        out[step["component"]] = {"seconds": seconds, "helm": helm, "pre_hook": pre, "pods": pods,
+                                  "min_ready_seconds": available_after, "post_hook": post}
     return out
 
 

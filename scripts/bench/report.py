@@ -172,19 +172,22 @@ def markdown(s, runs, machine, args, startup):
         "**The lower bound** is the longest chain of needs, each step weighted by what the simulation imposes on it, "
         "known from the settings above, plus helm's own time for that step's install, measured alone (`helm upgrade "
         "--install --no-hooks`, no wait, on a fresh sandbox, same round): helm + pre-install hook Jobs x R + "
-        "max(pods x R, post-install hook Jobs x R), R the pods' ready delay. Plain manifests count no helm time; the API "
+        "max(pods x (R + M), post-install hook Jobs x R), R the pods' ready delay, pods whether the step renders workloads "
+        "(infra waits for each) or the catalog names pods to wait for, M the longest minReadySeconds of its Deployments "
+        "and DaemonSets (a pod counts as available that long after Ready; infra waits for available pods, as "
+        "`kubectl rollout status` does). Plain manifests count no helm time; the API "
         "server, controllers, simulated operators' reactions and infra's start-up count zero (scripts/bench/bound.py).",
         "",
         f"Round 1's chain ({first['bound']:.1f} s): " + " -> ".join(
             f"{c} {first['weights'][c]['seconds']:.1f}" for c in first["chain"]) + ".",
         "",
-        "| component | weight s | helm s | pre-install hook | pods | post-install hook |",
-        "|---|---|---|---|---|---|",
+        "| component | weight s | helm s | pre-install hook | pods | minReadySeconds | post-install hook |",
+        "|---|---|---|---|---|---|---|",
     ]
     yes = lambda b: "yes" if b else ""
     for c, w in first["weights"].items():
         lines.append(f"| {c} | {w['seconds']:.2f} | {w['helm']:.2f} | {yes(w['pre_hook'])} | {yes(w['pods'])} | "
-                     f"{yes(w['post_hook'])} |")
+                     f"{w.get('min_ready_seconds') or ''} | {yes(w['post_hook'])} |")
     lines += ["", "## One-shot commands", "", "From scripts/bench/startup.sh, on the cluster of round 1 after `infra up`:",
               "", startup.strip(), "", "## Per round", "",
               "| round | `infra up` s | helmfile s | serial s | bound s | up / bound | helmfile / up | no-op s | RSS MB |"
