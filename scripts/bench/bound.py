@@ -2,14 +2,17 @@
 simulation imposes on it, known in advance from the sandbox's settings, plus helm's own time.
 
 A step's weight is
-    helm + pre * R + max(pods * (R + M), post * R)
-where R is the pods' ready delay (the kwok Stage), helm the step's `helm upgrade --install --no-hooks` time measured alone (0 for plain manifests,
-which infra applies itself), pre/post whether the chart has pre-/post-install hook Jobs (helm runs
-them and waits for them to complete: a Job's pod is Ready after R, then completes at once), pods
-whether what infra waits for has pods that this step makes (every workload the step renders, as
-infra waits for each, and the catalog's readiness checks), and M the longest minReadySeconds of
-its Deployments and DaemonSets (they count a pod available only that long after it is Ready, and
-infra, like kubectl rollout status, waits for available pods). Pods of one step start together, and the simulated operators
+    helm + pods * (M if post else R + M)
+where helm is the step's `helm upgrade --install` time (hooks included, no --wait) measured alone
+on a fresh sandbox (0 for plain manifests, which infra applies itself): helm creates the hook
+objects one by one and waits for each pre- and post-install hook Job to complete, whose pod the
+simulation makes Ready after R, the pods' ready delay (the kwok Stage). pods is whether what infra
+waits for has pods that this step makes (every workload the step renders, as infra waits for each,
+and the catalog's readiness checks); M the longest minReadySeconds of its Deployments and
+DaemonSets (they count a pod available only that long after it is Ready, and infra, like kubectl
+rollout status, waits for available pods). helm creates the workloads before its post-install
+hooks, so with a post-install hook Job (post) they have been starting for at least R when helm
+returns. Pods of one step start together, and the simulated operators
 (sandbox/operators) act on a resource as it appears, with no delay of their own. Everything else
 (the API server, the controllers, the simulator's reactions, infra's own start-up) counts as zero:
 the bound is below what any installer can reach.
@@ -66,7 +69,7 @@ def weights(plan, rendered_dir, helm_seconds, ready_after):
         pre = chart and hook_jobs(rendered, "pre-install")
         post = chart and hook_jobs(rendered, "post-install")
         helm = helm_seconds.get(release, 0.0) if chart else 0.0
-        seconds = helm + pre * ready_after + max(pods * (ready_after + available_after), post * ready_after)
+        seconds = helm + pods * (available_after if post else ready_after + available_after)
         out[step["component"]] = {"seconds": seconds, "helm": helm, "pre_hook": pre, "pods": pods,
                                   "min_ready_seconds": available_after, "post_hook": post}
     return out

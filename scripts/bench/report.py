@@ -171,12 +171,14 @@ def markdown(s, runs, machine, args, startup):
         "",
         "**The lower bound** is the longest chain of needs, each step weighted by what the simulation imposes on it, "
         "known from the settings above, plus helm's own time for that step's install, measured alone (`helm upgrade "
-        "--install --no-hooks`, no wait, on a fresh sandbox, same round): helm + pre-install hook Jobs x R + "
-        "max(pods x (R + M), post-install hook Jobs x R), R the pods' ready delay, pods whether the step renders workloads "
-        "(infra waits for each) or the catalog names pods to wait for, M the longest minReadySeconds of its Deployments "
-        "and DaemonSets (a pod counts as available that long after Ready; infra waits for available pods, as "
-        "`kubectl rollout status` does). Plain manifests count no helm time; the API "
-        "server, controllers, simulated operators' reactions and infra's start-up count zero (scripts/bench/bound.py).",
+        "--install` with its hooks, no --wait, one release after another on a fresh sandbox, same round): helm + "
+        "pods x (M with a post-install hook Job, else R + M). R is the pods' ready delay; helm's time holds its hook "
+        "Jobs (each waits R for its pod) and, with a post-install hook, at least R of the workloads' own start, as helm "
+        "creates them first. pods is whether the step renders workloads (infra waits for each) or the catalog names "
+        "pods to wait for; M the longest minReadySeconds of its Deployments and DaemonSets (a pod counts as available "
+        "that long after Ready; infra waits for available pods, as `kubectl rollout status` does). Plain manifests "
+        "count no helm time; the API server, controllers, simulated operators' reactions and infra's start-up count "
+        "zero (scripts/bench/bound.py).",
         "",
         f"Round 1's chain ({first['bound']:.1f} s): " + " -> ".join(
             f"{c} {first['weights'][c]['seconds']:.1f}" for c in first["chain"]) + ".",
