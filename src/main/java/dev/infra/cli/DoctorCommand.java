@@ -8,6 +8,7 @@ import dev.infra.kube.KubeSession;
 import dev.infra.output.Table;
 import dev.infra.plan.PlanRequest;
 import dev.infra.plan.Planner;
+import dev.infra.run.ChartPods;
 import dev.infra.run.InfraHome;
 import dev.infra.run.InstallRequest;
 import dev.infra.run.PlannedPods;
@@ -87,7 +88,8 @@ final class DoctorCommand implements Callable<Integer> {
         var request = new InstallRequest(platform, new Planner().plan(PlanRequest.all(platform)), InfraHome.path(), charts, 6, false, null);
         var warnings = new ArrayList<String>();
         try (var dir = ValuesDirectory.forThisProcess()) {
-            var report = PlannedPods.capacity(request, session.client(), infra.helm(session), dir, warnings::add);
+            var report = PlannedPods.capacity(request, session.client(), ChartPods.of(infra.helm(session), infra.helmVersion()), dir,
+                    warnings::add);
             if (report.isPresent()) warnings.add(0, report.get().message());
             boolean fits = report.map(CapacityReport::fits).orElse(true);
             return new Check("capacity", !fits ? "fail" : report.isPresent() && warnings.size() == 1 ? "ok" : "warn", String.join("; ", warnings));

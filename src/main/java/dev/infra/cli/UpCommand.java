@@ -9,6 +9,7 @@ import dev.infra.kube.Kube;
 import dev.infra.output.Format;
 import dev.infra.plan.Planner;
 import dev.infra.run.ChangePreview;
+import dev.infra.run.ChartPods;
 import dev.infra.run.InfraHome;
 import dev.infra.run.InstallRequest;
 import dev.infra.run.Installer;
@@ -81,7 +82,7 @@ final class UpCommand implements Callable<Integer> {
         Preflight.check(request);
 
         var mask = infra.mask;
-        infra.helmVersion();
+        var helmVersion = infra.helmVersion();
         var target = infra.installTarget(platform);
         try (var session = Kube.connect(target)) {
             contextGuard.check(platform, session.context(), target);
@@ -95,7 +96,7 @@ final class UpCommand implements Callable<Integer> {
             try (var runLock = lock.acquire(session.client(), platform.profile(), err);
                  var valuesDir = ValuesDirectory.forThisProcess()) {
                 // under the lock: another run's pods are then all there, or all gone
-                checkCapacity(request, session.client(), helm, valuesDir);
+                checkCapacity(request, session.client(), ChartPods.of(helm, helmVersion), valuesDir);
                 return install(request, session.client(), helm, mask, runLock, valuesDir);
             }
         }
@@ -115,9 +116,9 @@ final class UpCommand implements Callable<Integer> {
     }
 
     /** Refuses, before anything is installed, a plan whose pods the nodes cannot hold; --force only warns. */
-    private void checkCapacity(InstallRequest request, KubernetesClient client, Helm helm, ValuesDirectory valuesDir) {
+    private void checkCapacity(InstallRequest request, KubernetesClient client, ChartPods charts, ValuesDirectory valuesDir) {
         var err = infra.spec.commandLine().getErr();
-        var report = PlannedPods.capacity(request, client, helm, valuesDir, w -> err.println("warning: " + w));
+        var report = PlannedPods.capacity(request, client, charts, valuesDir, w -> err.println("warning: " + w));
         if (report.isEmpty() || report.get().fits()) return;
         if (!force) throw new CapacityException(report.get().message() + "; --force installs anyway");
         err.println("warning: " + report.get().message());

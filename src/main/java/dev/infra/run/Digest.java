@@ -41,6 +41,20 @@ final class Digest {
         return HexFormat.of().formatHex(sha.digest());
     }
 
+    /**
+     * The key of what {@code helm template} renders for the capacity check: {@link #of}'s inputs,
+     * the chart's arguments (a repository's URL), the component the pods are counted for, and
+     * {@code renderer}, what turns them into pods (helm's version and infra's build).
+     */
+    static String ofRender(Component component, Map<String, Object> values, ChartRef chart, String renderer) {
+        MessageDigest sha = sha256();
+        update(sha, of(component, values, null, chart));
+        update(sha, component.name());
+        update(sha, String.join(" ", chart.args()));
+        update(sha, renderer);
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
     /** The bytes of {@code path} (a packaged chart) or of every file under it (a chart directory). */
     private static void files(MessageDigest sha, Path path) {
         try (Stream<Path> files = Files.walk(path)) {

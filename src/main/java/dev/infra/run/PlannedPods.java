@@ -8,7 +8,6 @@ import dev.infra.capacity.PodSet;
 import dev.infra.capacity.RenderedPods;
 import dev.infra.catalog.Component;
 import dev.infra.helm.ChartRef;
-import dev.infra.helm.Helm;
 import dev.infra.plan.Step;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -25,8 +24,9 @@ import java.util.function.Consumer;
 
 /**
  * The pods every planned component would run, from what {@code up} would install: each chart
- * rendered by {@code helm template} with infra's values, each component's manifests. Nothing
- * is read from or written to the cluster: secret values are placeholders.
+ * rendered by {@code helm template} with infra's values (or remembered, see {@link ChartPods}),
+ * each component's manifests. Nothing is read from or written to the cluster: secret values are
+ * placeholders.
  */
 public final class PlannedPods {
     private PlannedPods() {
@@ -37,7 +37,7 @@ public final class PlannedPods {
      * Empty, with a warning, where the user may not list nodes and pods: a namespaced user can
      * still install.
      */
-    public static Optional<CapacityReport> capacity(InstallRequest request, KubernetesClient client, Helm helm, ValuesDirectory dir,
+    public static Optional<CapacityReport> capacity(InstallRequest request, KubernetesClient client, ChartPods charts, ValuesDirectory dir,
                                                     Consumer<String> warnings) {
         List<NodeRoom> nodes;
         try {
@@ -49,15 +49,15 @@ public final class PlannedPods {
         }
         var needs = new LinkedHashMap<String, List<String>>();
         request.plan().steps().forEach(step -> needs.put(step.name(), step.needs()));
-        return Optional.of(CapacityCheck.evaluate(request.platform().profile(), of(request, helm, dir, warnings), nodes, needs));
+        return Optional.of(CapacityCheck.evaluate(request.platform().profile(), of(request, charts, dir, warnings), nodes, needs));
     }
 
     /** A component that cannot be rendered is left out, and {@code warnings} says so. */
-    public static List<PodSet> of(InstallRequest request, Helm helm, ValuesDirectory dir, Consumer<String> warnings) {
+    public static List<PodSet> of(InstallRequest request, ChartPods charts, ValuesDirectory dir, Consumer<String> warnings) {
         var pool = Executors.newFixedThreadPool(Math.max(1, request.parallel()));
         try {
             var renders = request.plan().steps().stream()
-                    .map(step -> CompletableFuture.supplyAsync(() -> render(request, helm, dir, step.component()), pool)
+                    .map(step -> CompletableFuture.supplyAsync(() -> render(request, charts, dir, step.component()), pool)
                             .exceptionally(e -> {
                                 warnings.accept("cannot render " + step.name() + " to count its requests: " + e.getCause().getMessage());
                                 return List.of();
@@ -71,18 +71,18 @@ public final class PlannedPods {
         }
     }
 
-    private static List<PodSet> render(InstallRequest request, Helm helm, ValuesDirectory dir, Component c) {
+    private static List<PodSet> render(InstallRequest request, ChartPods charts, ValuesDirectory dir, Component c) {
         if (c.source().chartName() == null) {
             return RenderedPods.of(c.name(), new Manifests(null, request.home(), request.chartSource()).text(c, request.platform().settings()));
         }
         var chart = ChartRef.of(c.source(), request.home(), request.chartSource());
-        var values = ValuesFile.resolve(c.values(), c.namespace(), PLACEHOLDERS, new SecretMask());
-        try (var file = ValuesFile.write(dir, values)) {
-            return RenderedPods.of(c.name(), helm.template(c.release(), c.namespace(), chart, file.path()));
-        }
+        return charts.of(c, chart, ValuesFile.resolve(c.values(), c.namespace(), PLACEHOLDERS, new SecretMask()), dir);
     }
 
-    /** Every secret key reads as the same placeholder: requests never depend on a secret's value. */
+    /**
+     * Every secret key reads as the same placeholder: requests never depend on a secret's value,
+     * and the values, hashed into {@link ChartPods}' keys on disk, then hold no secret.
+     */
     private static final SecretStore PLACEHOLDERS = new SecretStore() {
         @Override
         public Map<String, String> values(String namespace, String name) {

@@ -97,6 +97,21 @@ class DigestTest {
         assertEquals("cannot read chart " + gone, e.getMessage());
     }
     @Test
+    void theRenderKeyAlsoChangesWithWhatRendersTheComponentAndTheChartsRepository() {
+        var chart = new ChartRef(List.of("web", "--repo", "https://charts.example.org", "--version", "1.2.3"), "web@1.2.3", null);
+        String key = Digest.ofRender(WEB, VALUES, chart, "helm v4.3.2");
+        assertEquals(key, Digest.ofRender(WEB, Map.of("auth", Map.of("password", "first-secret-value")), chart, "helm v4.3.2"));
+        assertNotEquals(key, Digest.ofRender(WEB, VALUES, chart, "helm v4.3.3"));
+        assertNotEquals(key, Digest.ofRender(WEB, Map.of(), chart, "helm v4.3.2"));
+        assertNotEquals(key, Digest.ofRender(component(REPO, "web2", "apps"), VALUES, chart, "helm v4.3.2"));
+        var mirror = new ChartRef(List.of("web", "--repo", "https://mirror.example.org", "--version", "1.2.3"), "web@1.2.3", null);
+        assertNotEquals(key, Digest.ofRender(WEB, VALUES, mirror, "helm v4.3.2"));
+        var api = new Component("api", null, null, REPO, "web", "apps", null, null, null, Map.of(), null, null, null,
+                null, null, null, null, null, null);
+        assertNotEquals(key, Digest.ofRender(api, VALUES, chart, "helm v4.3.2"), "its pods are counted for another component");
+    }
+
+    @Test
     void aChartFileNameAndItsContentAreNotRunTogether(@TempDir Path dir) throws IOException {
         Path one = Files.createDirectories(dir.resolve("one"));
         Files.writeString(one.resolve("a.yaml"), "xyz");
