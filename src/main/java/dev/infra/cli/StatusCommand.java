@@ -34,7 +34,7 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         var platform = catalog.platform();
         try (var session = Kube.connect(infra.kubeTarget(platform))) {
-            var reader = new StatusReader(session.client(), infra.helm(session));
+            var reader = new StatusReader(session.client());
             while (true) {
                 var rows = reader.read(platform.enabled());
                 boolean healthy = rows.stream().allMatch(ComponentStatus::healthy);

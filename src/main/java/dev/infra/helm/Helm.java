@@ -69,18 +69,13 @@ public final class Helm implements Releases {
      * What {@link #upgradeInstall} would make the release's manifest now, with nothing changed: a
      * server-side dry run, so that templates see the cluster's API versions and {@code lookup}
      * results as a real upgrade does (a client-side {@code helm template} renders differently for
-     * charts that ask). Hooks are left out, as {@link #manifest} leaves them out.
+     * charts that ask). Hooks are left out, as a release's stored manifest leaves them out.
      */
     public String renderUpgrade(String release, String namespace, ChartRef chart, Path valuesFile) {
         var args = new ArrayList<>(List.of("upgrade", release));
         args.addAll(chart.args());
         args.addAll(List.of("--namespace", namespace, "--values", valuesFile.toString(), "--dry-run=server", "--output", "json"));
         return JSON.readTree(run(args)).path("manifest").asString();
-    }
-
-    @Override
-    public String manifest(String release, String namespace) {
-        return run(List.of("get", "manifest", release, "--namespace", namespace));
     }
 
     /** helm's version; fails (exit 5) when helm is missing or older than {@link HelmVersion#MINIMUM}. */

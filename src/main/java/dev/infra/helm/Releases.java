@@ -13,7 +13,4 @@ public interface Releases {
     void uninstall(String release, String namespace);
 
     void rollback(String release, String namespace, int revision);
-
-    /** The rendered manifest of the release's current revision. */
-    String manifest(String release, String namespace);
 }

@@ -74,11 +74,26 @@ final class ConfigMapInstallState implements InstallState {
 
     @Override
     public List<Revision> revisions(String release, String namespace) {
-        return client.secrets().inNamespace(namespace).withLabel("owner", "helm").withLabel("name", release)
-                .list().getItems().stream()
+        return storage(release, namespace).stream()
                 .map(ConfigMapInstallState::revision)
                 .sorted(Comparator.comparingInt(Revision::number).reversed())
                 .toList();
+    }
+
+    /**
+     * One list of helm's storage Secrets instead of a helm process. helm would skip a revision
+     * it cannot decode and show an older one; this says so instead.
+     */
+    @Override
+    public String manifest(String release, String namespace) {
+        return storage(release, namespace).stream()
+                .max(Comparator.comparingInt(s -> revision(s).number()))
+                .map(s -> StoredRelease.manifest(s, release, namespace))
+                .orElse("");
+    }
+
+    private List<Secret> storage(String release, String namespace) {
+        return client.secrets().inNamespace(namespace).withLabel("owner", "helm").withLabel("name", release).list().getItems();
     }
 
     @Override

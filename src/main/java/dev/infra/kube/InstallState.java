@@ -45,6 +45,12 @@ public interface InstallState {
     /** Every revision helm has stored for {@code release}, newest first. */
     List<Revision> revisions(String release, String namespace);
 
+    /**
+     * The manifest of {@code release}'s newest revision, whatever its status, which is the one
+     * {@code helm get manifest} prints (less the line end it adds); empty without a revision.
+     */
+    String manifest(String release, String namespace);
+
     /** Deletes helm's records of {@code release}, for when helm itself cannot uninstall it. */
     void forgetRelease(String release, String namespace);
 

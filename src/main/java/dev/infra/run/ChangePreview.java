@@ -93,7 +93,7 @@ public final class ChangePreview {
         try (var file = ValuesFile.write(valuesDir, values)) {
             rendered = helm.renderUpgrade(c.release(), c.namespace(), chart, file.path());
         }
-        var released = ManifestObjects.parse(helm.manifest(c.release(), c.namespace()), c.namespace());
+        var released = ManifestObjects.parse(state.manifest(c.release(), c.namespace()), c.namespace());
         return ObjectDiffer.compare(released, ManifestObjects.parse(rendered, c.namespace()), this::isSecret);
     }
 

@@ -2,7 +2,6 @@ package dev.infra.run;
 
 import dev.infra.catalog.Component;
 import dev.infra.errors.ConfigException;
-import dev.infra.helm.Helm;
 import dev.infra.kube.InstallState;
 import dev.infra.readiness.ReadinessCheck;
 import dev.infra.readiness.RenderedChecks;
@@ -23,10 +22,14 @@ import java.util.function.Consumer;
 final class ComponentChecks {
     private final BiFunction<Component, Consumer<String>, Optional<List<Rendered>>> rendered;
 
-    ComponentChecks(KubernetesClient client, Helm helm, Retry retry) {
+    ComponentChecks(KubernetesClient client, Retry retry) {
+        this(client, InstallState.of(client), retry);
+    }
+
+    private ComponentChecks(KubernetesClient client, InstallState state, Retry retry) {
         this((c, note) -> c.source().chartName() != null
-                ? Optional.of(parse(client, retry.run("helm get manifest " + c.release(), () -> helm.manifest(c.release(), c.namespace()), note)))
-                : recorded(InstallState.of(client), c));
+                ? Optional.of(parse(client, retry.run("reading release " + c.release(), () -> state.manifest(c.release(), c.namespace()), note)))
+                : recorded(state, c));
     }
 
     /**
@@ -38,7 +41,7 @@ final class ComponentChecks {
     }
 
     /**
-     * {@code note} hears about retries of helm. Throws {@link ConfigException} when the catalog
+     * {@code note} hears about retries of reading the release. Throws {@link ConfigException} when the catalog
      * names an object that nothing makes: it would be waited for until the timeout.
      */
     List<ReadinessCheck> of(Component c, Consumer<String> note) {

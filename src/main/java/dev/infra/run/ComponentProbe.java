@@ -2,7 +2,6 @@ package dev.infra.run;
 
 import dev.infra.catalog.Component;
 import dev.infra.catalog.HealthRule;
-import dev.infra.helm.Helm;
 import dev.infra.readiness.CheckStatus;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
@@ -22,9 +21,8 @@ interface ComponentProbe {
 
     List<Ingress> ingresses(String namespace);
 
-    /** {@code helm} reads what a chart rendered, to check its workloads as {@code infra up} does. */
-    static ComponentProbe of(KubernetesClient client, Helm helm) {
-        var readiness = ComponentReadiness.of(client, helm, Retry.standard());
+    static ComponentProbe of(KubernetesClient client) {
+        var readiness = ComponentReadiness.of(client, Retry.standard());
         return new ComponentProbe() {
             @Override
             public List<CheckStatus> readiness(Component c) {

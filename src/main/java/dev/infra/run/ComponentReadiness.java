@@ -1,7 +1,6 @@
 package dev.infra.run;
 
 import dev.infra.catalog.Component;
-import dev.infra.helm.Helm;
 import dev.infra.readiness.CheckStatus;
 import dev.infra.readiness.ReadinessCheck;
 import dev.infra.readiness.ReadinessWaiter;
@@ -15,7 +14,7 @@ import java.util.function.Consumer;
  * a test's in the unit tests of the steps.
  */
 interface ComponentReadiness {
-    /** What {@code c} is ready by ({@link ComponentChecks}); {@code note} hears about retries of helm. */
+    /** What {@code c} is ready by ({@link ComponentChecks}); {@code note} hears about retries of reading the release. */
     List<ReadinessCheck> checks(Component c, Consumer<String> note);
 
     /** Each check as it stands now, without waiting. */
@@ -24,9 +23,9 @@ interface ComponentReadiness {
     /** Returns once every check is ready; throws when one failed or {@code timeout} passed, with a diagnosis. */
     void await(String component, List<ReadinessCheck> checks, String namespace, Duration timeout);
 
-    static ComponentReadiness of(KubernetesClient client, Helm helm, Retry retry) {
+    static ComponentReadiness of(KubernetesClient client, Retry retry) {
         var waiter = new ReadinessWaiter(client);
-        var checks = new ComponentChecks(client, helm, retry);
+        var checks = new ComponentChecks(client, retry);
         return new ComponentReadiness() {
             @Override
             public List<ReadinessCheck> checks(Component c, Consumer<String> note) {

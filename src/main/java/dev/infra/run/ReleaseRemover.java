@@ -15,7 +15,7 @@ import java.util.function.Function;
 
 /**
  * Removes a component's helm release: {@code helm uninstall} is its record. What the release
- * rendered ({@code helm get manifest}) says which claims to keep or delete.
+ * rendered (its stored manifest) says which claims to keep or delete.
  */
 final class ReleaseRemover {
     private final Releases helm;
@@ -38,7 +38,7 @@ final class ReleaseRemover {
 
     void remove(Component c, boolean deleteData) {
         if (state.revisions(c.release(), c.namespace()).isEmpty()) return;
-        var rendered = parse.apply(helm.manifest(c.release(), c.namespace()));
+        var rendered = parse.apply(state.manifest(c.release(), c.namespace()));
         if (!deleteData) {
             rendered.stream().filter(o -> o instanceof PersistentVolumeClaim)
                     .forEach(o -> retainVolumeOf(c, o.getMetadata().getName()));

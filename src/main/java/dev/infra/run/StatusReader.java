@@ -2,7 +2,6 @@ package dev.infra.run;
 
 import dev.infra.catalog.Component;
 import dev.infra.catalog.HealthRule;
-import dev.infra.helm.Helm;
 import dev.infra.kube.InstallState;
 import dev.infra.readiness.CheckStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -14,9 +13,8 @@ public final class StatusReader {
     private final InstallState state;
     private final ComponentProbe probe;
 
-    /** {@code helm} reads what a chart rendered, to check its workloads as {@code infra up} does. */
-    public StatusReader(KubernetesClient client, Helm helm) {
-        this(InstallState.of(client), ComponentProbe.of(client, helm));
+    public StatusReader(KubernetesClient client) {
+        this(InstallState.of(client), ComponentProbe.of(client));
     }
 
     StatusReader(InstallState state, ComponentProbe probe) {

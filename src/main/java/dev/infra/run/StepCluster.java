@@ -20,6 +20,6 @@ record StepCluster(Consumer<String> namespaces, SecretStore secrets, InstallStat
 
     static StepCluster of(KubernetesClient client, Helm helm, Retry retry) {
         return new StepCluster(new Namespaces(client)::ensure, SecretStore.of(new ClusterSecrets(client)), InstallState.of(client),
-                ClusterObjects.of(client), helm, ComponentReadiness.of(client, helm, retry));
+                ClusterObjects.of(client), helm, ComponentReadiness.of(client, retry));
     }
 }

@@ -37,7 +37,7 @@ class ComponentChecksTest {
     private final List<String> asked = new ArrayList<>();
     private final ComponentChecks checks = new ComponentChecks((c, note) -> {
         asked.add(c.release() + "/" + c.namespace());
-        note.accept("helm get manifest " + c.release() + " retried");
+        note.accept("reading release " + c.release() + " retried");
         return Optional.of(List.of(new Rendered("Deployment", "web", null), new Rendered("Service", "web", null)));
     });
 
@@ -47,7 +47,7 @@ class ComponentChecksTest {
         var web = ReadinessCheck.of("Deployment", "web", null);
         assertEquals(List.of(web, OPERATED), checks.of(component(List.of(web, OPERATED)), notes::add));
         assertEquals(List.of("web-release/apps"), asked);
-        assertEquals(List.of("helm get manifest web-release retried"), notes);
+        assertEquals(List.of("reading release web-release retried"), notes);
     }
 
     @Test
