@@ -41,8 +41,8 @@ final class ComponentChecks {
     }
 
     /**
-     * {@code note} hears about retries of reading the release. Throws {@link ConfigException} when the catalog
-     * names an object that nothing makes: it would be waited for until the timeout.
+     * {@code note} hears about retries of reading the release. Throws {@link ConfigException}
+     * when the catalog names an object that nothing makes: it would be waited for until the timeout.
      */
     List<ReadinessCheck> of(Component c, Consumer<String> note) {
         var objects = rendered.apply(c, note);

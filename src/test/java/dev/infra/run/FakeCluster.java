@@ -105,6 +105,11 @@ final class FakeCluster implements InstallState, ClusterObjects, VolumeClaims, R
     }
 
     @Override
+    public String manifest(String release, String namespace) {
+        return rendered.getOrDefault(key(namespace, release), "");
+    }
+
+    @Override
     public void forgetRelease(String release, String namespace) {
         changes.add("forget release " + namespace + "/" + release);
         releases.remove(key(namespace, release));
@@ -174,11 +179,6 @@ final class FakeCluster implements InstallState, ClusterObjects, VolumeClaims, R
     public void rollback(String release, String namespace, int revision) {
         changes.add("helm rollback " + namespace + "/" + release + " " + revision);
         deployNewRevision(release, namespace);
-    }
-
-    @Override
-    public String manifest(String release, String namespace) {
-        return rendered.getOrDefault(key(namespace, release), "");
     }
 
     private void deployNewRevision(String release, String namespace) {
