@@ -38,6 +38,7 @@ public final class Kube {
         // fabric8 keeps the kubeconfig's client key in a PKCS#12 store in memory, never written out;
         // the JDK's 10,000 PBKDF2 rounds to seal it there and unseal it again took a third of a second
         System.setProperty("keystore.pkcs12.keyPbeIterationCount", "1");
+        ClusterCaTrust.apply(config, ClusterCaTrust.defaultStore());
         KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
         // the context this config was read for: helm gets its name rather than reading current-context again
         String name = config.getCurrentContext() == null ? null : config.getCurrentContext().getName();
