@@ -3,7 +3,7 @@ package dev.infra.kube;
 import dev.infra.catalog.Component;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Instant;
 import java.util.Comparator;
@@ -20,9 +20,11 @@ final class ConfigMapInstallState implements InstallState {
     private static final String OBJECTS = "objects";
 
     private final KubernetesClient client;
+    private final HelmStorage storage;
 
     ConfigMapInstallState(KubernetesClient client) {
         this.client = client;
+        this.storage = new HelmStorage(client);
     }
 
     @Override
@@ -74,26 +76,23 @@ final class ConfigMapInstallState implements InstallState {
 
     @Override
     public List<Revision> revisions(String release, String namespace) {
-        return storage(release, namespace).stream()
+        return storage.records(release, namespace).stream()
                 .map(ConfigMapInstallState::revision)
                 .sorted(Comparator.comparingInt(Revision::number).reversed())
                 .toList();
     }
 
     /**
-     * One list of helm's storage Secrets instead of a helm process. helm would skip a revision
-     * it cannot decode and show an older one; this says so instead.
+     * The newest record's manifest instead of a helm process. helm would skip a revision it
+     * cannot decode and show an older one; this says so instead.
      */
     @Override
     public String manifest(String release, String namespace) {
-        return storage(release, namespace).stream()
-                .max(Comparator.comparingInt(s -> revision(s).number()))
-                .map(s -> StoredRelease.manifest(s, release, namespace))
+        return storage.records(release, namespace).stream()
+                .max(Comparator.comparingInt(meta -> revision(meta).number()))
+                .map(meta -> storage.record(meta.getName(), namespace))
+                .map(secret -> StoredRelease.manifest(secret, release, namespace))
                 .orElse("");
-    }
-
-    private List<Secret> storage(String release, String namespace) {
-        return client.secrets().inNamespace(namespace).withLabel("owner", "helm").withLabel("name", release).list().getItems();
     }
 
     @Override
@@ -105,8 +104,8 @@ final class ConfigMapInstallState implements InstallState {
         return Map.of("app.kubernetes.io/managed-by", "infra", "infra.dev/component", component);
     }
 
-    private static Revision revision(Secret secret) {
-        var labels = secret.getMetadata().getLabels();
+    private static Revision revision(ObjectMeta meta) {
+        var labels = meta.getLabels();
         return new Revision(Integer.parseInt(labels.getOrDefault("version", "0")), labels.getOrDefault("status", "unknown"));
     }
 }
