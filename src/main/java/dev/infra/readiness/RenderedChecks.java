@@ -1,6 +1,5 @@
 package dev.infra.readiness;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -16,9 +15,6 @@ public final class RenderedChecks {
 
     /** One object of a release; {@code namespace} null when the manifest leaves it to the release's. */
     public record Rendered(String kind, String name, String namespace) {
-        public static Rendered of(HasMetadata object) {
-            return new Rendered(object.getKind(), object.getMetadata().getName(), object.getMetadata().getNamespace());
-        }
     }
 
     private final List<Rendered> rendered;
