@@ -1,8 +1,8 @@
 package dev.infra.cli;
 
-import dev.infra.catalog.Platform;
 import dev.infra.kube.KnownSecret;
 import dev.infra.kube.SecretReader;
+import dev.infra.kube.SecretReader.SecretValues;
 import dev.infra.kube.SessionAhead;
 import dev.infra.output.Table;
 import java.io.PrintWriter;
@@ -45,42 +45,41 @@ final class SecretCommand {
         @Override
         public Integer call() {
             var infra = parent.infra;
-            var ahead = SessionAhead.open(infra.global.kubeTarget());
-            Platform platform;
-            try {
-                platform = catalog.platform();
-            } catch (RuntimeException e) {
-                ahead.discard();
-                throw e;
+            try (var ahead = SessionAhead.open(infra.global.kubeTarget())) {
+                var platform = catalog.platform();
+                // one request, no probe before it: the GET itself tells an unreachable API server apart
+                try (var session = ahead.session(infra.kubeTarget(platform))) {
+                    return print(session.reach(() -> new SecretReader(session.client(), platform).read(name, namespace)));
+                }
             }
-            // one request, no probe before it: the GET itself tells an unreachable API server apart
-            try (var session = ahead.session(infra.kubeTarget(platform))) {
-                var secret = session.reach(() -> new SecretReader(session.client(), platform).read(name, namespace));
-                PrintWriter out = infra.spec.commandLine().getOut();
-                if (key != null) {
-                    String value = secret.data().get(key);
-                    if (value == null) {
-                        throw new dev.infra.errors.ConfigException(dev.infra.errors.Suggestions.unknown(
-                                "key", key, List.copyOf(secret.data().keySet())) + " in secret " + secret.namespace() + "/" + name);
-                    }
-                    // like jsonpath | base64 -d: the bare value, so $(...) and > file get exactly it
-                    out.print(value);
-                    if (infra.global.terminal()) out.println();
-                    out.flush();
-                    return 0;
+        }
+
+        private int print(SecretValues secret) {
+            var infra = parent.infra;
+            PrintWriter out = infra.spec.commandLine().getOut();
+            if (key != null) {
+                String value = secret.data().get(key);
+                if (value == null) {
+                    throw new dev.infra.errors.ConfigException(dev.infra.errors.Suggestions.unknown(
+                            "key", key, List.copyOf(secret.data().keySet())) + " in secret " + secret.namespace() + "/" + name);
                 }
-                switch (infra.global.output()) {
-                    case env -> secret.data().forEach((k, v) -> out.println(envName(k) + "=" + shellQuote(v)));
-                    case raw -> secret.data().values().forEach(out::println);
-                    default -> {
-                        var table = Table.of("KEY", "VALUE");
-                        secret.data().forEach(table::row);
-                        infra.printer().print(secret, table, secret.login() == null ? null : "login: " + secret.login());
-                    }
-                }
+                // like jsonpath | base64 -d: the bare value, so $(...) and > file get exactly it
+                out.print(value);
+                if (infra.global.terminal()) out.println();
                 out.flush();
                 return 0;
             }
+            switch (infra.global.output()) {
+                case env -> secret.data().forEach((k, v) -> out.println(envName(k) + "=" + shellQuote(v)));
+                case raw -> secret.data().values().forEach(out::println);
+                default -> {
+                    var table = Table.of("KEY", "VALUE");
+                    secret.data().forEach(table::row);
+                    infra.printer().print(secret, table, secret.login() == null ? null : "login: " + secret.login());
+                }
+            }
+            out.flush();
+            return 0;
         }
 
         static String envName(String key) {

@@ -6,6 +6,7 @@ import dev.infra.errors.ConfigException;
 import dev.infra.errors.ExitCodes;
 import dev.infra.helm.Helm;
 import dev.infra.kube.Kube;
+import dev.infra.kube.SessionAhead;
 import dev.infra.output.Format;
 import dev.infra.plan.Planner;
 import dev.infra.run.ChangePreview;
@@ -70,6 +71,13 @@ final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // the kubeconfig and TLS set-up go on beside the catalog, the plan and helm's version
+        try (var ahead = SessionAhead.open(infra.global.kubeTarget())) {
+            return call(ahead);
+        }
+    }
+
+    private int call(SessionAhead ahead) {
         var platform = catalog.platform();
         var plan = new Planner().plan(selection.request(platform));
         if (parallel < 1) throw new ConfigException("--parallel must be at least 1");
@@ -84,7 +92,7 @@ final class UpCommand implements Callable<Integer> {
         var mask = infra.mask;
         var helmVersion = infra.helmVersion();
         var target = infra.installTarget(platform);
-        try (var session = Kube.connect(target)) {
+        try (var session = Kube.probed(ahead.session(target))) {
             contextGuard.check(platform, session.context(), target);
             var helm = infra.helm(session);
             if (ask) {

@@ -15,7 +15,11 @@ public final class Kube {
 
     /** A client for {@code target}; fails fast (exit 3) when the API server does not answer. */
     public static KubeSession connect(KubeTarget target) {
-        KubeSession session = open(target);
+        return probed(open(target));
+    }
+
+    /** {@code session} once its API server answered; closed, and failing fast (exit 3), when it does not. */
+    public static KubeSession probed(KubeSession session) {
         try {
             session.client().getKubernetesVersion();
         } catch (RuntimeException e) {

@@ -47,4 +47,23 @@ class SessionAheadTest {
             assertEquals("other", session.context());
         }
     }
+
+    @Test
+    void aSessionOpenedAheadIsClosedWithItUnlessHandedOut(@TempDir Path dir) throws Exception {
+        var guessed = kubeconfig(dir, "guessed", "https://127.0.0.1:1");
+        var before = SessionCloseTest.httpSelectors();
+        try (var ahead = SessionAhead.open(guessed)) {
+            ahead.session(kubeconfig(dir, "other", "https://127.0.0.1:2")).close();
+        }
+        SessionCloseTest.awaitEnded(before);
+
+        try (var ahead = SessionAhead.open(guessed); var session = ahead.session(guessed)) {
+            ahead.close();
+            Thread.sleep(200);
+            assertEquals("guessed", session.context());
+            assertTrue(SessionCloseTest.httpSelectors().stream().anyMatch(t -> !before.contains(t)),
+                    "the session handed out is the caller's to close");
+        }
+        SessionCloseTest.awaitEnded(before);
+    }
 }
