@@ -88,20 +88,25 @@ def missed(s, runs, machine):
     """Each goal missed, with why: what the numbers themselves show."""
     cpus = machine["cpus"]
     up_load, hf_load = load_before(runs, "infra-up"), load_before(runs, "helmfile")
-    loaded = (f"The load average was {up_load:.0f} before `infra up` and {hf_load:.0f} before helmfile on {cpus} "
-              f"CPUs: a runnable process got about {cpus / max(up_load, cpus):.2f} of a CPU, so work that needs CPU "
-              f"took about {max(up_load, cpus) / cpus:.0f} times as long as on an idle machine.")
+    loaded = "" if up_load <= cpus else (
+        f" The load average was {up_load:.0f} before `infra up` and {hf_load:.0f} before helmfile on {cpus} "
+        f"CPUs: a runnable process got about {cpus / up_load:.2f} of a CPU, so work that needs CPU "
+        f"took about {up_load / cpus:.0f} times as long as on an idle machine.")
+    at_bound = s["helmfile"]["median"] / s["bound"]["median"]
     reasons = {
-        "up_over_bound": "the bound counts nothing but the simulated delays and helm's own time; everything else "
-                         "`infra up` does (JVM start-up, planning, reading charts, its watches, the API server and "
-                         "controllers it waits on) is CPU work on top. " + loaded,
-        "helmfile_over_up": "helmfile is a small Go process whose work is mostly helm's, while `infra up` is a JVM "
-                            "that also watches every readiness check and runs one more helm process per chart step "
-                            "(`helm get manifest`, for the workloads to wait for when the catalog names none); on a "
-                            "loaded machine the process that needs "
-                            "more CPU loses more. " + loaded,
-        "noop": "a no-op rerun is CPU work alone (start-up, reading and digesting the charts, one read of each "
-                "release and check). " + loaded,
+        "up_over_bound": "the bound counts nothing but the simulated delays and helm's own time, each step's measured "
+                         "alone; everything else `infra up` does (JVM start-up, planning, the capacity check, reading "
+                         "each release's records, its watches) and the steps that run beside the chain, sharing the "
+                         "CPUs with it, come on top." + loaded,
+        "helmfile_over_up": f"helmfile took {s['helmfile']['median']:.1f} s and the bound is {s['bound']['median']:.1f} s: "
+                            f"an installer that reached the bound exactly would be {at_bound:.2f} times as fast as "
+                            "helmfile, "
+                            + ("so on this profile, with these delays, the goal is out of any installer's reach: the "
+                               "longest chain of needs, which both must wait for, is most of helmfile's time too."
+                               if at_bound < GOALS["helmfile_over_up"][1] else
+                               "so the gap is `infra up`'s own overhead above the bound.") + loaded,
+        "noop": "a no-op rerun is CPU work alone (start-up, reading and digesting the charts, the capacity check from "
+                "its cache, one read of each install record, release record and readiness check)." + loaded,
         "rss": "the JVM's heap grows with the charts it reads and the objects it watches.",
     }
     lines = []
