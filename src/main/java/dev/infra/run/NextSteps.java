@@ -6,9 +6,11 @@ import dev.infra.catalog.SecretSpec;
 import dev.infra.kube.PortForwarder;
 import dev.infra.plan.InstallPlan;
 import dev.infra.plan.Step;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +27,13 @@ public final class NextSteps {
     /** The lines for {@code plan}, with the ingress URLs the cluster has for its charts. */
     public static List<String> of(InstallPlan plan, KubernetesClient client) {
         var urls = new LinkedHashMap<String, List<String>>();
+        // one list per namespace, not per chart: the profile's charts share a few namespaces
+        var ingresses = new HashMap<String, List<Ingress>>();
         for (Step step : plan.steps()) {
             Component c = step.component();
             if (c.source().chartName() == null) continue;
-            urls.put(c.name(), IngressUrls.of(c.release(), client.network().v1().ingresses().inNamespace(c.namespace()).list().getItems()));
+            urls.put(c.name(), IngressUrls.of(c.release(), ingresses.computeIfAbsent(c.namespace(),
+                    ns -> client.network().v1().ingresses().inNamespace(ns).list().getItems())));
         }
         return lines(plan.steps().stream().map(Step::component).toList(), urls);
     }
