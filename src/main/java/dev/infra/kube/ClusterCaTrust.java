@@ -1,5 +1,6 @@
 package dev.infra.kube;
 
+import dev.infra.cache.UserCache;
 import io.fabric8.kubernetes.client.Config;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,11 +30,9 @@ final class ClusterCaTrust {
         config.setTrustStorePassphrase(PASSWORD);
     }
 
-    /** {@code ${XDG_CACHE_HOME:-~/.cache}/infra/empty-truststore.jks} */
+    /** {@code ${XDG_CACHE_HOME:-~/.cache}/infra/trust/empty-truststore.jks} */
     static Path defaultStore() {
-        String cache = System.getenv("XDG_CACHE_HOME");
-        Path base = cache != null && !cache.isBlank() ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("infra").resolve("empty-truststore.jks");
+        return UserCache.dir("trust").resolve("empty-truststore.jks");
     }
 
     /** Writes the empty store once; false where it cannot be written (then fabric8 keeps its default). */

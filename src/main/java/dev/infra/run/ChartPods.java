@@ -1,7 +1,8 @@
 package dev.infra.run;
 
 import dev.infra.capacity.PodSet;
-import dev.infra.capacity.PodSetCache;
+import dev.infra.cache.JsonCache;
+import dev.infra.cache.UserCache;
 import dev.infra.capacity.RenderedPods;
 import dev.infra.catalog.Component;
 import dev.infra.helm.ChartRef;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import tools.jackson.core.type.TypeReference;
 
 /**
  * The pods a chart component would run, for the capacity check: as {@code helm template}
@@ -24,10 +26,10 @@ import java.util.Optional;
 public final class ChartPods {
     private final Helm helm;
     private final String renderer;
-    private final PodSetCache cache;
+    private final JsonCache<List<PodSet>> cache;
 
     /** @param cache null to render every time */
-    ChartPods(Helm helm, String renderer, PodSetCache cache) {
+    ChartPods(Helm helm, String renderer, JsonCache<List<PodSet>> cache) {
         this.helm = helm;
         this.renderer = renderer;
         this.cache = cache;
@@ -39,8 +41,16 @@ public final class ChartPods {
      * size and time); run from classes (tests, an IDE) there is no build to name, and nothing is kept.
      */
     public static ChartPods of(Helm helm, HelmVersion version) {
-        return jarBuild().map(build -> new ChartPods(helm, "helm " + version + ", infra " + build, PodSetCache.inUserCache()))
+        return jarBuild().map(build -> new ChartPods(helm, "helm " + version + ", infra " + build, inUserCache()))
                 .orElseGet(() -> new ChartPods(helm, null, null));
+    }
+
+    /**
+     * What each render came to, in {@code ~/.cache/infra/capacity}: counts and requests only, from
+     * values whose secrets are placeholders, so nothing in it is secret.
+     */
+    static JsonCache<List<PodSet>> inUserCache() {
+        return new JsonCache<>(UserCache.dir("capacity"), new TypeReference<>() { });
     }
 
     /** @param values resolved with placeholders for secrets: they are hashed into a key on disk */

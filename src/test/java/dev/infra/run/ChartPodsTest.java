@@ -3,7 +3,7 @@ package dev.infra.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.infra.capacity.PodSet;
-import dev.infra.capacity.PodSetCache;
+import dev.infra.cache.JsonCache;
 import dev.infra.capacity.Resources;
 import dev.infra.catalog.Component;
 import dev.infra.catalog.Platform;
@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.type.TypeReference;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The capacity check renders a chart again only when something helm template depends on changed (helm, no cluster). */
@@ -57,7 +58,7 @@ class ChartPodsTest {
         var warnings = new ArrayList<String>();
         try (var dir = ValuesDirectory.open(home.resolve("values"), "1-1", id -> true)) {
             var pods = PlannedPods.of(new InstallRequest(platform, plan, home, null, 1, false, null),
-                    new ChartPods(helm, renderer, new PodSetCache(cache)), dir, warnings::add);
+                    new ChartPods(helm, renderer, new JsonCache<>(cache, new TypeReference<>() { })), dir, warnings::add);
             assertEquals(List.of(), warnings);
             return pods;
         }
