@@ -88,11 +88,19 @@ final class ConfigMapInstallState implements InstallState {
      */
     @Override
     public String manifest(String release, String namespace) {
-        return storage.records(release, namespace).stream()
-                .max(Comparator.comparingInt(meta -> revision(meta).number()))
+        return newest(release, namespace)
                 .map(meta -> storage.record(meta.getName(), namespace))
                 .map(secret -> StoredRelease.manifest(secret, release, namespace))
                 .orElse("");
+    }
+
+    @Override
+    public Optional<String> manifestId(String release, String namespace) {
+        return newest(release, namespace).map(ObjectMeta::getUid);
+    }
+
+    private Optional<ObjectMeta> newest(String release, String namespace) {
+        return storage.records(release, namespace).stream().max(Comparator.comparingInt(meta -> revision(meta).number()));
     }
 
     @Override

@@ -51,6 +51,13 @@ public interface InstallState {
      */
     String manifest(String release, String namespace);
 
+    /**
+     * What names the newest revision's record, {@link #manifest}'s source, for as long as it exists
+     * (its UID): helm never changes a record's manifest, so what was read from it holds. Empty
+     * without a revision.
+     */
+    Optional<String> manifestId(String release, String namespace);
+
     /** Deletes helm's records of {@code release}, for when helm itself cannot uninstall it. */
     void forgetRelease(String release, String namespace);
 

@@ -1,5 +1,7 @@
 package dev.infra.run;
 
+import dev.infra.cache.JsonCache;
+import dev.infra.cache.UserCache;
 import dev.infra.catalog.Component;
 import dev.infra.diff.ManifestObjects;
 import dev.infra.errors.ConfigException;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import tools.jackson.core.type.TypeReference;
 
 /**
  * The readiness checks of a component, the same for {@code infra up} and {@code infra status}:
@@ -22,12 +25,13 @@ final class ComponentChecks {
     private final BiFunction<Component, Consumer<String>, Optional<List<Rendered>>> rendered;
 
     ComponentChecks(KubernetesClient client, Retry retry) {
-        this(InstallState.of(client), retry);
+        this(InstallState.of(client), new JsonCache<>(UserCache.dir("rendered"), new TypeReference<>() { }), retry);
     }
 
-    private ComponentChecks(InstallState state, Retry retry) {
+    /** @param seen the objects of each release record read before, by {@link InstallState#manifestId} */
+    ComponentChecks(InstallState state, JsonCache<List<String>> seen, Retry retry) {
         this((c, note) -> c.source().chartName() != null
-                ? Optional.of(parse(retry.run("reading release " + c.release(), () -> state.manifest(c.release(), c.namespace()), note)))
+                ? Optional.of(retry.run("reading release " + c.release(), () -> released(state, seen, c), note))
                 : recorded(state, c));
     }
 
@@ -59,6 +63,29 @@ final class ComponentChecks {
     static List<Rendered> parse(String manifest) {
         return ManifestObjects.parse(manifest, null).keySet().stream()
                 .map(ref -> new Rendered(ref.kind(), ref.name(), ref.namespace())).toList();
+    }
+
+    /**
+     * What the newest revision rendered. A record's manifest never changes, so its kinds and names
+     * are kept by the record's UID: a rerun then reads no release (0.5-1 MB, the larger charts')
+     * and parses no YAML for a component that did not change. Only kinds and names are kept.
+     */
+    private static List<Rendered> released(InstallState state, JsonCache<List<String>> seen, Component c) {
+        var id = state.manifestId(c.release(), c.namespace());
+        var kept = id.flatMap(seen::read).filter(lines -> lines.stream().allMatch(l -> l.split("\t", -1).length == 3));
+        if (kept.isPresent()) return kept.get().stream().map(ComponentChecks::rendered).toList();
+        var objects = parse(state.manifest(c.release(), c.namespace()));
+        id.ifPresent(key -> seen.write(key, objects.stream().map(ComponentChecks::line).toList()));
+        return objects;
+    }
+
+    private static String line(Rendered r) {
+        return r.kind() + "\t" + r.name() + "\t" + (r.namespace() == null ? "" : r.namespace());
+    }
+
+    private static Rendered rendered(String line) {
+        String[] parts = line.split("\t", -1);
+        return new Rendered(parts[0], parts[1], parts[2].isEmpty() ? null : parts[2]);
     }
 
     private static Optional<List<Rendered>> recorded(InstallState state, Component c) {

@@ -27,15 +27,19 @@ class StoredManifestTest {
     void manifestReadFromStorageIsWhatHelmGetManifestPrintsForTheNewestRevision(TestNamespace ns) throws Exception {
         var state = InstallState.of(ns.client());
         assertEquals("", state.manifest("cache", ns.name()));
+        assertTrue(state.manifestId("cache", ns.name()).isEmpty());
         String chart = UpstreamCharts.chart("redis", "23.1.1").toString();
 
         assertEquals(0, helm(ns, "install", "cache", chart).code());
         String first = state.manifest("cache", ns.name());
+        var firstId = state.manifestId("cache", ns.name());
+        assertTrue(firstId.isPresent());
         assertEquals(helm(ns, "get", "manifest", "cache").out(), first + "\n", "helm prints the manifest with a line end");
 
         assertEquals(0, helm(ns, "upgrade", "cache", chart, "--set", "replica.replicaCount=2").code());
         String second = state.manifest("cache", ns.name());
         assertNotEquals(first, second);
+        assertNotEquals(firstId, state.manifestId("cache", ns.name()), "another revision, another record");
         assertEquals(helm(ns, "get", "manifest", "cache").out(), second + "\n");
 
         // the API server refuses the StatefulSet: helm keeps the revision as failed, and still shows it

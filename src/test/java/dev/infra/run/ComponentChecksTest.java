@@ -3,15 +3,20 @@ package dev.infra.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.infra.cache.JsonCache;
 import dev.infra.catalog.Component;
 import dev.infra.catalog.Source;
 import dev.infra.errors.ConfigException;
+import dev.infra.kube.InstallState.Revision;
 import dev.infra.readiness.ReadinessCheck;
 import dev.infra.readiness.RenderedChecks.Rendered;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.core.type.TypeReference;
 
 /** Which checks up and status wait for: what the release rendered, plus the catalog's checks of what it did not. */
 class ComponentChecksTest {
@@ -70,5 +75,22 @@ class ComponentChecksTest {
     private static Component component(List<ReadinessCheck> readiness) {
         return new Component("web", null, null, CHART, "web-release", "apps", null, null, null, null, null, null, null,
                 readiness, null, null, null, null, null);
+    }
+
+    @Test
+    void aReleaseRecordIsParsedOnceAndANewRevisionIsReadAgain(@TempDir Path cache) {
+        var web = component(List.of());
+        var cluster = new FakeCluster().withRelease(web, MANIFEST, new Revision(1, "deployed"));
+        var checks = new ComponentChecks(cluster, new JsonCache<>(cache, new TypeReference<>() { }), Retry.standard());
+        var first = checks.of(web, n -> { });
+        assertEquals(List.of(ReadinessCheck.of("Deployment", "web", null), ReadinessCheck.of("StatefulSet", "db", "data")), first);
+        assertEquals(first, new ComponentChecks(cluster, new JsonCache<>(cache, new TypeReference<>() { }), Retry.standard())
+                .of(web, n -> { }), "another run");
+        assertEquals(1, cluster.manifestsRead, "the record's objects are kept: it is read once");
+
+        cluster.withRelease(web, MANIFEST.replace("name: db", "name: db2"), new Revision(2, "deployed"), new Revision(1, "superseded"));
+        assertEquals(List.of(ReadinessCheck.of("Deployment", "web", null), ReadinessCheck.of("StatefulSet", "db2", "data")),
+                checks.of(web, n -> { }));
+        assertEquals(2, cluster.manifestsRead);
     }
 }

@@ -34,6 +34,8 @@ final class FakeCluster implements InstallState, ClusterObjects, VolumeClaims, R
     final Map<String, List<ObjectRef>> recordedObjects = new LinkedHashMap<>();
     final Map<String, List<Revision>> releases = new LinkedHashMap<>();
     final Map<String, String> rendered = new LinkedHashMap<>();
+    /** how often a release's manifest was read */
+    int manifestsRead;
     /** claim ("namespace/name") -> the volume bound to it */
     final Map<String, String> volumes = new LinkedHashMap<>();
     /** what {@link #uninstall} throws instead of uninstalling */
@@ -106,7 +108,13 @@ final class FakeCluster implements InstallState, ClusterObjects, VolumeClaims, R
 
     @Override
     public String manifest(String release, String namespace) {
+        manifestsRead++;
         return rendered.getOrDefault(key(namespace, release), "");
+    }
+
+    @Override
+    public Optional<String> manifestId(String release, String namespace) {
+        return revisions(release, namespace).stream().findFirst().map(r -> namespace + "." + release + ".v" + r.number());
     }
 
     @Override
