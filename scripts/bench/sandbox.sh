@@ -32,7 +32,7 @@ timed() { # name command... -> prints "name seconds", the command's output in $w
   timed status "$infra" status --profile sandbox --no-color
   timed rerun "$infra" up --profile sandbox --chart-source "$charts" --no-color
 } > "$work/times"
-summary=$(tail -1 "$work/up.log")
+summary=$(grep -E "^[0-9]+ components:" "$work/up.log" | tail -1)
 
 python3 - "$work/times" "$summary" "$given" docs/benchmarks.md "$(nproc)" "$(cut -d' ' -f1 /proc/loadavg)" <<'PY'
 import sys

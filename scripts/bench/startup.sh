@@ -89,26 +89,29 @@ if json_path:
     with open(json_path, "w") as f:
         json.dump({"results": results, "load_average": load}, f, indent=2)
 
-# profiled with JFR (1 ms samples) and perf (CPU per thread) on JDK 17 with the archive of scripts/install.sh
-WHERE_THE_TIME_GOES = """Where the time goes. \`infra --version\` is the JVM's start, opening the 18 MB jar (9,100
-entries) and one line: a bare version request skips picocli, whose model of even the root command
-(annotations read through generated proxies) cost several times the JVM's start. \`infra secret get\`
-spends its CPU in three threads: main about half, the C1 compiler a third, the HTTP client's thread
-(TLS handshake, the response) an eighth. Of the main thread (before the kubeconfig and the TLS
-set-up moved to a thread of their own, beside the catalog): the catalog about 45% (YAML parse 14%,
-binding to records 15%, Jackson's set-up, resolving the profile 5%), as the namespace of a known
-secret depends on the profile and infra.yaml; fabric8 reading the kubeconfig 17%; its TLS set-up
-28% (it loads the JDK's whole cacerts trust store to add the cluster's CA, 15%); picocli's model of
-the root and \`secret\` 14%; the GET itself about 1%. About 0.3 s of its wall time come after the
-command, between System.exit and the end of the process (class-load log times); most likely the
-JVM's exit waiting up to 300 ms for threads in native code, as JDK 17's HttpClient, which cannot be
-closed, leaves its selector thread in epoll (\`--version\` has no such gap): the next thing to try. Gone since the 1.7-2.3 s of issue 17: the
-model of all 16 subcommands for every line, a PBKDF2 of 10,000 rounds to hold the client key in an
-in-memory PKCS#12 store (21% of the main thread), the /version probe before the GET, 'did you
-mean' messages computed for valid catalog references (5%), and picocli missing from the class-data
-archive (the dynamic archive skips its Java 5 classes). Tried and left: JDK 25's AOT cache (it
-loads every cached class at start, so \`--version\` got slower, and \`secret get\` was no faster
-than JDK 17 with the static archive) and higher JIT thresholds (no difference beyond the noise).
+WHERE_THE_TIME_GOES = """Where the time goes (each thread's class-load log on a quiet machine, JDK 17 with the archive of
+scripts/install.sh). \`infra --version\` is the JVM's start, opening the 18 MB jar and one line: a bare
+version request skips picocli. \`infra secret get\`: the JVM and picocli's model of the root and
+\`secret\` take the first 0.17 s. Then two threads run side by side. main reads the catalog (0.19 to
+0.53 s: Jackson's and SnakeYAML's set-up, the YAML, binding it to records, resolving the profile), as
+the namespace of a known secret depends on the profile and infra.yaml. The session thread reads the
+kubeconfig through fabric8 (0.19 to 0.65 s); a tenth of a second of that is a scan that loads and
+instantiates all 351 of fabric8's model classes (its kubeconfig model has a field read by its
+KubernetesDeserializer, which registers every KubernetesResource on first use; fabric8 has no switch
+for it), then the client key and the TLS set-up. The request needs both; its thread then does the
+TLS handshake and the GET (0.67 to 0.88 s), during which the JDK loads its 144-certificate cacerts
+once (sun.security.util.AnchorCertificates, to know whether the server's chain ends at a public CA),
+although infra trusts only the cluster's CA. The process ends 0.05 s later. The CPU time is about
+1.5 times the wall time: the C1 compiler takes about a third of it, competing with both threads for
+the 2 CPUs. Gone this session: 0.3 s at exit (HotSpot waits up to 300 ms for threads in native code,
+and JDK 17's HttpClient, which fabric8's close does not stop, left its selector thread in epoll;
+closing a session now ends it) and fabric8's loading of the JDK's public roots beside the cluster's
+CA. Gone before: picocli's model of all 16 subcommands, a PBKDF2 of 10,000 rounds to keep the client
+key in an in-memory PKCS#12 store, the /version probe before the GET, 'did you mean' lists computed
+for valid names. Tried and left: JDK 25's AOT cache (it loads every cached class at start, so
+\`--version\` got slower and \`secret get\` no faster) and higher JIT thresholds. What is left to
+try: an index of the bundled catalog built with the jar (infra.yaml would still be read), and a
+native image (no GraalVM on the registries here).
 """
 
 
