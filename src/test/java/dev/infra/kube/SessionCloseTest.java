@@ -3,8 +3,8 @@ package dev.infra.kube;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.infra.testing.UnreachableCluster;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -22,14 +22,7 @@ class SessionCloseTest {
     /** The JVM's exit waits 300 ms for a thread left in native code: a third of a one-shot command. */
     @Test
     void closingASessionEndsTheHttpClientsSelectorThread(@TempDir Path dir) throws IOException, InterruptedException {
-        var kubeconfig = Files.writeString(dir.resolve("config"), """
-                apiVersion: v1
-                kind: Config
-                clusters: [{name: c, cluster: {server: "https://127.0.0.1:1"}}]
-                users: [{name: u, user: {token: t}}]
-                contexts: [{name: ctx, context: {cluster: c, user: u}}]
-                current-context: ctx
-                """);
+        var kubeconfig = UnreachableCluster.kubeconfig(dir);
         Set<Thread> before = httpSelectors();
         List<Thread> own;
         try (var session = Kube.open(new KubeTarget(kubeconfig, null))) {
