@@ -1,9 +1,7 @@
 package dev.infra.cache;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
@@ -38,27 +36,12 @@ public final class JsonCache<T> {
         }
     }
 
-    /**
-     * Writes the entry of {@code key} whole or not at all: other infra processes may read it
-     * meanwhile, or write the same entry at once. A directory that cannot be written is left so.
-     */
+    /** Writes the entry of {@code key} whole or not at all; a directory that cannot be written is left so. */
     public void write(String key, T value) {
-        Path temp = null;
         try {
-            Files.createDirectories(dir);
-            temp = Files.createTempFile(dir, key, ".tmp");
-            JSON.writeValue(temp.toFile(), value);
-            Files.move(temp, dir.resolve(key + ".json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            UserCache.writeWhole(dir.resolve(key + ".json"), JSON.writeValueAsBytes(value));
         } catch (IOException | JacksonException e) {
-            deleteQuietly(temp);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            if (file != null) Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // a stray temporary file costs a few bytes; the next write does not read it
+            // the next run computes it again
         }
     }
 }

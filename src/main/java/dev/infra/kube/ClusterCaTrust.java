@@ -2,11 +2,10 @@ package dev.infra.kube;
 
 import dev.infra.cache.UserCache;
 import io.fabric8.kubernetes.client.Config;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 
@@ -39,21 +38,13 @@ final class ClusterCaTrust {
     private static boolean exists(Path store) {
         if (Files.isRegularFile(store)) return true;
         try {
-            Files.createDirectories(store.getParent());
-            Path partial = Files.createTempFile(store.getParent(), "empty-truststore", ".partial");
-            try {
-                try (OutputStream out = Files.newOutputStream(partial)) {
-                    // JKS, which the JDK's PKCS12 type also reads: its integrity check is one hash, where
-                    // PKCS12's would cost each load 10,000 PBKDF2 rounds
-                    KeyStore empty = KeyStore.getInstance("JKS");
-                    empty.load(null, null);
-                    empty.store(out, PASSWORD.toCharArray());
-                }
-                // another infra may write it at the same moment: both write the same empty store
-                Files.move(partial, store, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(partial);
-            }
+            // JKS, which the JDK's PKCS12 type also reads: its integrity check is one hash, where
+            // PKCS12's would cost each load 10,000 PBKDF2 rounds
+            KeyStore empty = KeyStore.getInstance("JKS");
+            empty.load(null, null);
+            var bytes = new ByteArrayOutputStream();
+            empty.store(bytes, PASSWORD.toCharArray());
+            UserCache.writeWhole(store, bytes.toByteArray());
             return true;
         } catch (IOException | GeneralSecurityException e) {
             return false;
